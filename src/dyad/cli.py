@@ -1,0 +1,143 @@
+"""The ``dyad`` command line: thin wrappers that compose library calls and render results.
+
+Only this module talks to the terminal; stages return values or raise ``DyadError``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dyad import __version__
+from dyad.errors import DyadError
+from dyad.records import Event, Reject
+
+app = typer.Typer(
+    help="Dyad: code news reports into PLOVER event records, each tied to its sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False, markup=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Dyad: code news reports into PLOVER event records."""
+
+
+def _names(refs: list) -> str:  # type: ignore[type-arg]
+    return "; ".join(f"{r.name} ({r.code or '?'})" for r in refs)
+
+
+def render_table(events: list[Event], out: TextIO) -> None:
+    table = Table(show_lines=False, title=f"{len(events)} events")
+    for col in ("date", "type", "status", "actors", "recipients", "place", "cameo", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        when = e.date.start or "?"
+        if e.date.end and e.date.end != e.date.start:
+            when = f"{when}..{e.date.end}"
+        table.add_row(
+            when,
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            e.status,
+            _names(e.actors),
+            _names(e.recipients),
+            e.place.name if e.place else "",
+            e.cameo,
+            e.mentions[0].text if e.mentions else "",
+        )
+    Console(file=out, width=160 if not out.isatty() else None).print(table)
+
+
+@app.command()
+def code(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Output format: jsonl or table.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write events here, not stdout.")
+    ] = None,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option("--actors", help="Extra actor knowledge-base YAML file (repeatable)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Code news articles into events (JSON Lines by default)."""
+    from dyad.coder import Coder
+    from dyad.ingest import read
+    from dyad.records import Document
+
+    if fmt not in {"jsonl", "table"}:
+        err.print(f"error: --format must be jsonl or table, not {fmt!r}")
+        raise typer.Exit(2)
+    try:
+        coder = Coder.create(actors or [])
+    except DyadError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    rejects: list[Reject] = []
+
+    def documents():  # type: ignore[no-untyped-def]
+        for item in read(paths, published=published):
+            if isinstance(item, Document):
+                yield item
+            else:
+                rejects.append(item)
+                if not quiet or not item.skipped:
+                    level = "skipped" if item.skipped else "rejected"
+                    err.print(f"{level}: {item.detail} [{item.reason}]")
+
+    out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    n_docs = n_events = 0
+    table_rows: list[Event] = []
+    try:
+        for _record, events in coder.code(documents()):
+            n_docs += 1
+            n_events += len(events)
+            if fmt == "jsonl":
+                for e in events:
+                    out.write(json.dumps(asdict(e), ensure_ascii=False, sort_keys=False) + "\n")
+            else:
+                table_rows.extend(events)
+        if fmt == "table":
+            render_table(table_rows, out)
+    except DyadError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        if output:
+            out.close()
+    failed = [r for r in rejects if not r.skipped]
+    if not quiet:
+        counts = Counter(r.reason for r in failed)
+        detail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""
+        skipped = len(rejects) - len(failed)
+        tail = f", {skipped} skipped" if skipped else ""
+        err.print(f"coded {n_docs} documents, {n_events} events, {len(failed)} rejected{detail}{tail}")
+    if failed:
+        raise typer.Exit(1)

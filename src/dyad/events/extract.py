@@ -1,0 +1,405 @@
+"""Find triggers, attach arguments over the dependency parse, and build ``Event`` records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors import DocumentActors, KnowledgeBase
+from dyad.actors.lexicon import lexicon
+from dyad.events.lexicon import TriggerPattern, patterns, topics
+from dyad.events.status import status_of
+from dyad.ontology import cameo
+from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place, stable_id
+from dyad.when import event_date
+from dyad.where import attached_place, dateline_place
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# A trigger used as an argument of something else ("these visits underscore ...") is not
+# an event report.
+NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
+EPISODE_WORDS = {"stay", "visit", "trip", "tour", "time"}
+COOPERATIVE_QUADS = {1, 2}
+
+
+@dataclass(slots=True)
+class _Found:
+    trigger: Token
+    predicate: Token  # the verb carrying tense and subject (a light verb for nouns)
+    pattern: TriggerPattern
+    obj: Token | None  # the object a pattern required ("gratitude")
+
+
+def _children(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def _subject(pred: Token) -> Token | None:
+    """The subject of ``pred``, inherited through xcomp, conj and relative clauses."""
+    cur = pred
+    for _ in range(5):
+        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
+                return cur.head
+            return subj[0]
+        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in {"relcl", "acl"}:
+            return cur.head
+        return None
+    return None
+
+
+def _match(tok: Token) -> _Found | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if tok.dep_ in NON_PREDICATE_DEPS:
+            return None
+        if tok.dep_ in {"relcl", "acl"} and any(c.lower_ == "to" for c in tok.children):
+            return None  # "the first leader to visit China": a description, not a report
+        for p in patterns().get(("VERB", lemma), ()):
+            obj = _verb_conditions(tok, p)
+            if obj is not False:
+                return _Found(tok, tok, p, obj or None)
+        return None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for p in patterns().get(("NOUN", lemma), ()):
+            pred = _noun_predicate(tok, p)
+            if pred is not None:
+                return _Found(tok, pred, p, None)
+    return None
+
+
+def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
+    obj: Token | None = None
+    if p.object is not None:
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in p.object or c.lower_ in p.object]  # fmt: skip
+        if not objs:
+            return False
+        obj = objs[0]
+    if p.xcomp is not None:
+        comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+        if not any(c.lemma_.lower() in p.xcomp for c in comps):
+            return False
+    if p.prep is not None and not any(c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}):  # fmt: skip
+        return False
+    if p.object_kind in {"actor", "person"}:
+        dobj = _children(tok, "dobj")
+        if not dobj or dobj[0].ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} and dobj[0].pos_ != "PRON":  # fmt: skip
+            return False
+        if p.object_kind == "person" and dobj[0].ent_type_ not in {"PERSON"} and dobj[0].pos_ != "PRON":  # fmt: skip
+            return False
+    return obj
+
+
+def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
+    """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
+    noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if p.lemma == "invitation" and head.lower_ == "at":
+            return head.head  # "arrived at the invitation of X"
+        if head.lower_ == "in" and head.head.lemma_ in {"engage", "take", "participate"}:
+            return head.head  # "engage in talks", "take part in talks"
+    if tok.dep_ in {"dobj", "nsubjpass"} and p.light and head.lemma_ in p.light:
+        return head
+    has_owner = any(c.dep_ == "poss" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in tok.children
+    )
+    if has_owner and tok.dep_ not in {"pobj", "compound", "conj"}:
+        return tok
+    return None
+
+
+class _Builder:
+    def __init__(self, record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase,
+                 anchor: dt.date | None, version: str) -> None:  # fmt: skip
+        self.record = record
+        self.doc = doc
+        self.actors = actors
+        self.kb = kb
+        self.anchor = anchor
+        self.version = version
+        countries = [r.country for refs in actors.by_token.values() for r in refs if r.country]
+        self.doc_countries = sorted(set(countries))
+        self.dateline = dateline_place(doc, self.doc_countries)
+        self.episode_place: Place | None = None
+
+    # -- arguments -------------------------------------------------------------------------
+    def _refs(self, toks: Iterable[Token]) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in toks:
+            for c in _with_conjuncts(t):
+                refs = self.actors.at(c)
+                if not refs:
+                    # "China's support": the possessor is the participant.
+                    refs = [r for p in _children(c, "poss") for r in self.actors.at(p)]
+                out.extend(refs)
+        return out
+
+    def _slot(self, f: _Found, slot: str) -> list[ActorRef]:
+        trig, pred = f.trigger, f.predicate
+        holders = [trig, pred] + ([f.obj] if f.obj is not None else [])
+        if slot == "subject":
+            subj = _subject(pred)
+            return self._refs([subj]) if subj is not None else []
+        if slot == "poss":
+            return self._refs(_children(trig, "poss"))
+        if slot == "dobj":
+            objs = [c for h in {pred, trig} for c in h.children if c.dep_ == "dobj"]
+            if not objs:  # "invited Chinese enterprises to invest": parsed as a clause
+                objs = [s for c in pred.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
+            return self._refs(objs)
+        if slot == "dative":
+            return self._refs(c for c in pred.children if c.dep_ == "dative")
+        if slot == "governor_subject":
+            subj = _subject(pred)
+            return self._refs([subj]) if subj is not None else []
+        if slot == "between":
+            return self._refs(p for c in trig.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ in {"pobj", "nmod"})  # fmt: skip
+        # a preposition: its object, on the trigger, its verb or its required object
+        objs = [p for h in holders for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ == slot for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return self._refs(objs)
+
+    def _arguments(self, f: _Found) -> tuple[list[ActorRef], list[ActorRef]]:
+        actors: list[ActorRef] = []
+        for slot in f.pattern.actor:
+            actors = self._slot(f, slot)
+            if actors:
+                break
+        recipients: list[ActorRef] = []
+        for slot in f.pattern.recipient:
+            recipients = self._slot(f, slot)
+            if recipients:
+                break
+        if f.pattern.inverse and recipients:
+            actors, recipients = recipients, actors
+        key = {_identity(a) for a in actors}
+        recipients = [r for r in recipients if _identity(r) not in key]
+        return _unique(actors), _unique(recipients)
+
+    # -- place and host --------------------------------------------------------------------
+    def _place(self, f: _Found) -> Place | None:
+        place = attached_place(f.trigger, self.doc_countries) or (
+            attached_place(f.predicate, self.doc_countries) if f.predicate.i != f.trigger.i else None
+        )
+        if place is None:
+            sent = f.trigger.sent
+            if any(t.lower_ == "during" for t in sent) and any(t.lemma_ in EPISODE_WORDS for t in sent):
+                place = self.episode_place  # "during her stay": the visit's place
+        return place or self.dateline
+
+    def _host_rule(self, ev_type: str, mode: str | None, actors: list[ActorRef],
+                   recipients: list[ActorRef], place: Place | None) -> tuple[list[ActorRef], list[ActorRef]]:  # fmt: skip
+        """PLOVER: the visitor is the actor, the host the recipient."""
+        if ev_type != "CONSULT":
+            return actors, recipients
+        host = place.country if place else (self.episode_place.country if self.episode_place else None)  # fmt: skip
+        if mode == "visit" and place is None and not recipients and self.episode_place is not None:
+            place_for_state = self.episode_place
+        else:
+            place_for_state = place
+        everyone = actors + recipients
+        if host is None:
+            return actors, recipients
+        hosts = [a for a in everyone if a.country == host]
+        guests = [a for a in everyone if a.country and a.country != host]
+        unknown = [a for a in everyone if not a.country]
+        if hosts and guests:
+            # Participants of unknown country stay on the side the sentence put them.
+            return guests + [a for a in unknown if a in actors], hosts + [a for a in unknown if a in recipients]  # fmt: skip
+        if guests and not hosts and mode == "visit" and place_for_state is not None:
+            # "arrived in Beijing": the host is the state the place belongs to.
+            name = lexicon().country_names.get(host, host)
+            state = ActorRef(place_for_state.name, name, None, host, None, None, host, "state", 0.6)  # fmt: skip
+            return guests, [state]
+        return actors, recipients
+
+    # -- assembling ------------------------------------------------------------------------
+    def build(self, f: _Found) -> list[Event]:
+        p = f.pattern
+        actors, recipients = self._arguments(f)
+        if not actors and not recipients:
+            return []
+        status = status_of(f.trigger, f.predicate)
+        sent = f.trigger.sent
+        date = event_date(sent, f.trigger, self.anchor, status)
+        if f.predicate.i != f.trigger.i and date.precision == "publication":
+            date = event_date(sent, f.predicate, self.anchor, status)
+        place = self._place(f)
+        if p.mode == "visit" and place is not None and self.episode_place is None:
+            self.episode_place = place
+        day = _day(date)
+        actors = [self._on(a, day) for a in actors]
+        recipients = [self._on(r, day) for r in recipients]
+        groups = [[a] for a in actors] if _separate(f.trigger) and len(actors) > 1 else [actors]
+        events = []
+        for group in groups:
+            acts, recs = self._host_rule(p.type, p.mode, group, recipients, place)
+            if not acts:
+                acts, recs = recs, []
+            events.append(self._event(f, acts, recs, status, date, place))
+        return events
+
+    def _on(self, ref: ActorRef, day: dt.date | None) -> ActorRef:
+        """Re-read a known person's role on the event's own date."""
+        if ref.actor_id is None or ref.actor_id not in self.kb.entries:
+            return ref
+        role = self.kb.role_on(self.kb.entries[ref.actor_id], day)
+        return replace(ref, country=role.country, sector=role.sector, role=role.title, code=role.country + role.sector)  # fmt: skip
+
+    def _event(self, f: _Found, actors: list[ActorRef], recipients: list[ActorRef],
+               status: str, date: DateInfo, place: Place | None) -> Event:  # fmt: skip
+        p = f.pattern
+        code = cameo(p.cameo)
+        sent = f.trigger.sent
+        found_topics, contexts = _topics(sent)
+        contexts = sorted(set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients))  # fmt: skip
+        trigger_text = f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
+        mention = Mention(
+            document_id=self.record.id,
+            sentence=sent.text.strip(),
+            start=sent.start_char,
+            end=sent.end_char,
+            text=trigger_text,
+            trigger_start=min(f.trigger.idx, f.predicate.idx),
+            trigger_end=max(f.trigger.idx + len(f.trigger), f.predicate.idx + len(f.predicate)),
+            pattern=p.id,
+        )
+        conf = 0.8 if p.pos == "VERB" else 0.7
+        parts = [a.confidence for a in actors + recipients]
+        confidence = round(conf * (sum(parts) / len(parts)), 3) if parts else round(conf * 0.5, 3)
+        ident = [self.record.id, sent.start_char, f.trigger.i, p.type, sorted(_identity(a) for a in actors)]  # fmt: skip
+        return Event(
+            id=stable_id("ev_", ident),
+            type=p.type,
+            mode=p.mode,
+            contexts=contexts,
+            topics=found_topics,
+            cameo=code.code,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            status=status,  # type: ignore[arg-type]
+            actors=actors,
+            recipients=recipients,
+            date=date,
+            place=place,
+            mentions=[mention],
+            confidence=confidence,
+            coder_version=self.version,
+        )
+
+
+def _light_text(f: _Found) -> str:
+    a, b = sorted([f.trigger, f.predicate], key=lambda t: t.i)
+    return f.trigger.doc[a.i : b.i + 1].text
+
+
+def _identity(a: ActorRef) -> str:
+    return a.actor_id or f"{a.code}:{a.name}"
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        k = _identity(r)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _separate(trigger: Token) -> bool:
+    """"hold separate meetings": one event per participant."""
+    return any(c.lower_ in {"separate", "individual", "respective"} for c in trigger.children)
+
+
+def _day(date: DateInfo) -> dt.date | None:
+    return dt.date.fromisoformat(date.start) if date.start else None
+
+
+def _topics(sent: Span) -> tuple[list[str], set[str]]:
+    table = topics()
+    found: dict[str, None] = {}
+    contexts: set[str] = set()
+    words = [t.lower_ for t in sent]
+    for i, w in enumerate(words):
+        for key in (f"{w} {words[i + 1]}" if i + 1 < len(words) else None, w):
+            if key and key in table:
+                topic, context = table[key]
+                found[topic] = None
+                contexts.add(context)
+                break
+    return sorted(found), contexts
+
+
+def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
+    """Cooperation between governments of different states is diplomatic."""
+    states = {a.country for a in parts if a.country and a.sector in {"GOV", None}}
+    return {"diplomatic"} if quad in COOPERATIVE_QUADS and len(states) >= 2 else set()
+
+
+def _is_furniture(sent: Span) -> bool:
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _mergeable(a: Event, b: Event) -> bool:
+    """Two mentions in one document of the same meeting or visit."""
+    if a.type != b.type or a.status != b.status or a.mode != b.mode or a.type != "CONSULT":
+        return False
+    pa = {_identity(x) for x in a.actors + a.recipients}
+    pb = {_identity(x) for x in b.actors + b.recipients}
+    if pa != pb:
+        return False
+    if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
+        return False  # the same pair in two cities: two events
+    if "publication" in (a.date.precision, b.date.precision) or a.date.precision == "unknown":
+        return True
+    return (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
+def _merge(into: Event, other: Event) -> None:
+    into.mentions.extend(other.mentions)
+    into.topics = sorted(set(into.topics) | set(other.topics))
+    into.contexts = sorted(set(into.contexts) | set(other.contexts))
+    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {"publication", "unknown"}:  # fmt: skip
+        into.date = other.date
+    if into.place is None:
+        into.place = other.place
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def extract_events(record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase,
+                   *, version: str) -> list[Event]:  # fmt: skip
+    """All events of one parsed document, mentions of the same meeting merged."""
+    anchor = dt.date.fromisoformat(record.published) if record.published else None
+    builder = _Builder(record, doc, actors, kb, anchor, version)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if _is_furniture(sent):
+            continue
+        for tok in sent:
+            found = _match(tok)
+            if found is None:
+                continue
+            for ev in builder.build(found):
+                target = next((e for e in events if _mergeable(e, ev)), None)
+                if target is None:
+                    events.append(ev)
+                else:
+                    _merge(target, ev)
+    return events

