@@ -25,7 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -75,9 +75,7 @@ def code(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", help="Output format: jsonl or table.")
-    ] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or table.")] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write events here, not stdout.")
     ] = None,
@@ -138,6 +136,8 @@ def code(
         detail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""
         skipped = len(rejects) - len(failed)
         tail = f", {skipped} skipped" if skipped else ""
-        err.print(f"coded {n_docs} documents, {n_events} events, {len(failed)} rejected{detail}{tail}")
+        err.print(
+            f"coded {n_docs} documents, {n_events} events, {len(failed)} rejected{detail}{tail}"
+        )
     if failed:
         raise typer.Exit(1)

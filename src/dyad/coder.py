@@ -48,7 +48,9 @@ class Coder:
     def create(cls, actor_files: Iterable[Path] = (), *, use_config_dir: bool = True) -> Coder:
         return cls(load_kb(actor_files, use_config_dir=use_config_dir))
 
-    def code(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event]]]:  # fmt: skip
+    def code(
+        self, documents: Iterable[Document], *, batch_size: int = 16
+    ) -> Iterator[tuple[Document, list[Event]]]:
         """Code documents in batches through ``nlp.pipe``; yields each with its events."""
         version = coder_version()
         pipeline = nlp.load()

@@ -118,9 +118,10 @@ def _html_document(data: bytes, *, origin: str, published: str | None) -> Docume
 
     html = decode(data, origin=origin)
     try:
-        result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+        extracted = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
         )
+        result = extracted.as_dict() if extracted is not None else None
     except Exception as exc:  # trafilatura raises many lxml errors on broken markup
         raise InputError("bad-html", f"{origin}: HTML could not be parsed ({exc})") from exc
     if not result or not (result.get("text") or "").strip():

@@ -28,9 +28,13 @@ END_VERBS = {"end", "continue", "last", "conclude", "run", "close", "wrap", "lea
 _RANGE = re.compile(
     r"(?:from|between)\s+(?P<a>.+?)\s+(?:to|until|through|till|and)\s+(?P<b>.+)$", re.I
 )
-_DASH_RANGE = re.compile(r"^(?P<m>[A-Za-z]+)\s+(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})(?P<y>,?\s*\d{4})?$")  # fmt: skip
+_DASH_RANGE = re.compile(
+    r"^(?P<m>[A-Za-z]+)\s+(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})(?P<y>,?\s*\d{4})?$"
+)
 _TIME_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|tonight)\b", re.I)
-_SPAN_WORDS = re.compile(r"^(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week)\b", re.I)  # fmt: skip
+_SPAN_WORDS = re.compile(
+    r"^(?:an?|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[- ](?:day|week)\b", re.I
+)
 # "eight years", "nearly a decade": durations, not dates (unless "ago" follows).
 _DURATION = re.compile(
     r"^(?:nearly|about|almost|over|more than|some|the past|the last)?\s*"
@@ -197,7 +201,9 @@ def event_date(
         return DateInfo(begin.start, end.end, "range", f"{begin.text} - {end.text}", begin.anchor)
     for group in (attached, dates):
         for e in group:
-            got = resolve_expression(e.text, anchor, _clause_tense(e.root) if group is dates else tense)  # fmt: skip
+            got = resolve_expression(
+                e.text, anchor, _clause_tense(e.root) if group is dates else tense
+            )
             if got is not None:
                 return got
     if anchor is not None:

@@ -50,7 +50,15 @@ class Gazetteer:
             iso3 = iso2to3.get(c["countrycode"])
             if iso3 is None:
                 continue
-            e = _Entry(c["name"], iso3, c["latitude"], c["longitude"], f"geonames:{gid}", "city", c["population"])  # fmt: skip
+            e = _Entry(
+                c["name"],
+                iso3,
+                c["latitude"],
+                c["longitude"],
+                f"geonames:{gid}",
+                "city",
+                c["population"],
+            )
             names = {c["name"]}
             if c["population"] >= _ALTNAME_MIN_POPULATION:
                 names.update(n for n in c["alternatenames"] if n.isascii() and n[:1].isupper())
@@ -70,11 +78,27 @@ class Gazetteer:
             acc = sums.get(c["iso3"])
             if not acc or acc[2] <= 0:
                 continue
-            e = _Entry(c["name"], c["iso3"], round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4), f"geonames:{c['geonameid']}", "country", c["population"])  # fmt: skip
+            e = _Entry(
+                c["name"],
+                c["iso3"],
+                round(acc[0] / acc[2], 4),
+                round(acc[1] / acc[2], 4),
+                f"geonames:{c['geonameid']}",
+                "country",
+                c["population"],
+            )
             self.index.setdefault(c["name"].lower(), []).insert(0, e)
         for code, s in us_states.items():
             st = state_codes[code]
-            e = _Entry(st["name"], "USA", round(s[0] / s[2], 4), round(s[1] / s[2], 4), f"geonames:{st['geonameid']}", "region", 0)  # fmt: skip
+            e = _Entry(
+                st["name"],
+                "USA",
+                round(s[0] / s[2], 4),
+                round(s[1] / s[2], 4),
+                f"geonames:{st['geonameid']}",
+                "region",
+                0,
+            )
             self.index.setdefault(st["name"].lower(), []).append(e)
 
     def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
@@ -87,13 +111,17 @@ class Gazetteer:
         rank = {"country": 0, "region": 1, "city": 2}
 
         def key(e: _Entry) -> tuple[int, int, int, str]:
-            in_pref = 0 if e.country in preferred else 1
-            feature = rank[e.feature]
-            # A country name wins unless a preferred country holds a place of that name
-            # (Georgia the country vs Georgia, USA in a story about the United States).
-            if e.feature == "country" and e.country not in preferred and preferred:
-                feature = 1
-            return (in_pref if e.feature != "country" else 0, feature, -e.population, e.gazetteer_id)  # fmt: skip
+            in_pref = 0 if (e.country in preferred or not preferred) else 1
+            if e.feature == "country":
+                # A country name wins unless the story's countries hold a place of that name
+                # (Georgia the country vs Georgia, USA in a story about the United States).
+                return (in_pref, 0, 0, e.gazetteer_id)
+            return (
+                0 if e.country in preferred else 1,
+                rank[e.feature],
+                -e.population,
+                e.gazetteer_id,
+            )
 
         best = min(cands, key=key)
         return Place(best.name, best.country, best.lat, best.lon, best.gazetteer_id, best.feature)
@@ -118,6 +146,10 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
     if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ in {"VERB", "ADP"}:
         heads.add(trigger.head.i if trigger.head.pos_ == "VERB" else trigger.head.head.i)
     for h in list(heads):
+        # "met Lula in Beijing": the parser often hangs the place on the person met.
+        for c in trigger.doc[h].children:
+            if c.dep_ == "dobj" and c.ent_type_ == "PERSON":
+                heads.add(c.i)
         if trigger.doc[h].dep_ == "conj":
             heads.add(trigger.doc[h].head.i)  # "she visited X ... and paid a visit to Y"
     for ent in trigger.sent.ents:
@@ -143,7 +175,7 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
 
 
 def dateline_place(doc: Doc, prefer: Iterable[str]) -> Place | None:
-    """"LIMA, June 6 (Reuters) -": a place-name in capitals opening the article body."""
+    """ "LIMA, June 6 (Reuters) -": a place-name in capitals opening the article body."""
     for sent in list(doc.sents)[:4]:
         m = _DATELINE.match(sent.text)
         if m and m.group(1).strip().isupper():

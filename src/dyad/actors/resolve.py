@@ -123,8 +123,15 @@ class _Resolver:
         )
 
     @staticmethod
-    def _composed(text: str, name: str, country: str | None, sector: str | None, role: str | None,
-                  how: str = "composed", conf: float = 0.6) -> ActorRef:  # fmt: skip
+    def _composed(
+        text: str,
+        name: str,
+        country: str | None,
+        sector: str | None,
+        role: str | None,
+        how: str = "composed",
+        conf: float = 0.6,
+    ) -> ActorRef:
         return ActorRef(
             text=text,
             name=name,
@@ -182,7 +189,9 @@ class _Resolver:
         current = [c for c in pool if self.kb.role_on(c, self.day).current]
         return current[0] if len(current) == 1 else None
 
-    def _lookup(self, name: str, title: str | None, country: str | None) -> tuple[Entry, str, float] | None:  # fmt: skip
+    def _lookup(
+        self, name: str, title: str | None, country: str | None
+    ) -> tuple[Entry, str, float] | None:
         exact = self.kb.exact(name)
         if exact:
             e = self._pick(exact, title, country)
@@ -190,7 +199,7 @@ class _Resolver:
                 how = "kb" if e.name.lower() == name.lower() else "alias"
                 return e, how, 0.95
         parts = name.replace("-", " ").split()
-        for key in ([" ".join(parts[-2:]), parts[-1], parts[0]] if parts else []):
+        for key in [" ".join(parts[-2:]), parts[-1], parts[0]] if parts else []:
             sur = [c for c in self.kb.surname(key) if c.kind == "person"]
             e = self._pick(sur, title, country)
             if e is not None:
@@ -221,9 +230,10 @@ class _Resolver:
                 if country:
                     break
         name_toks = [
-            t for t in words
+            t
+            for t in words
             if t.i not in title_ids and t.pos_ == "PROPN" and not self.lex.country_of_word(t.text)
-        ]  # fmt: skip
+        ]
         start = next((t.i for t in words if t.dep_ not in {"det", "punct", "case"}), head.i)
         text = self.doc[start : head.i + 1].text
         name = " ".join(t.text for t in name_toks) or head.text
@@ -233,7 +243,9 @@ class _Resolver:
         if label in {"PERSON", "ORG", "FAC", ""} and name_toks:
             full = self.doc[name_toks[0].i : name_toks[-1].i + 1].text
             for candidate in dict.fromkeys([full, name, (ent.text if ent is not None else name)]):
-                hit = self._lookup(candidate.removeprefix("the ").removeprefix("The "), title, country)  # fmt: skip
+                hit = self._lookup(
+                    candidate.removeprefix("the ").removeprefix("The "), title, country
+                )
                 if hit:
                     entry, how, conf = hit
                     ref = self._kb_ref(entry, text, how, conf)
@@ -256,7 +268,13 @@ class _Resolver:
             # "The Chinese Foreign Ministry": nationality + role words.
             org_title, org_sector, _ = _titles_in(words, self.lex)
             if country and org_sector:
-                ref = self._composed(text, text.removeprefix("the ").removeprefix("The "), country, org_sector, org_title)  # fmt: skip
+                ref = self._composed(
+                    text,
+                    text.removeprefix("the ").removeprefix("The "),
+                    country,
+                    org_sector,
+                    org_title,
+                )
                 self._remember(ref, None, sent_i, False)
                 return [ref]
         return []
@@ -275,12 +293,20 @@ class _Resolver:
         name = self._span_text(head)
         iso = self.lex.country_of_word(name)
         if iso:
-            return [self._composed(text, self.lex.country_names.get(iso, name), iso, None, None, "state", 0.9)]  # fmt: skip
+            return [
+                self._composed(
+                    text, self.lex.country_names.get(iso, name), iso, None, None, "state", 0.9
+                )
+            ]
         iso = self.lex.capitals.get(name.lower())
         if iso:
             # "Beijing said ..." is the government; "a visit to Beijing" is the state.
             sector = "GOV" if head.dep_ in {"nsubj", "nsubjpass"} else None
-            return [self._composed(text, self.lex.country_names.get(iso, name), iso, sector, None, "state", 0.8)]  # fmt: skip
+            return [
+                self._composed(
+                    text, self.lex.country_names.get(iso, name), iso, sector, None, "state", 0.8
+                )
+            ]
         return []
 
     def _gender_of(self, tokens: list[Token]) -> str | None:
@@ -319,7 +345,9 @@ class _Resolver:
             keys.add(key)
             ref = seen.ref
             if not persons:
-                ref = self._composed(tok.text, self.lex.country_names.get(key, key), key, None, None, "coref", 0.6)  # fmt: skip
+                ref = self._composed(
+                    tok.text, self.lex.country_names.get(key, key), key, None, None, "coref", 0.6
+                )
             out.append(replace(ref, text=self._np_text(tok), resolved_by="coref", confidence=0.65))
             if len(out) == 2:
                 break
@@ -344,7 +372,9 @@ class _Resolver:
             return []
         if phrase in self.lex.generic_roles:
             # "foreign ministry spokeswoman": the modifier says whose official this is.
-            mod_phrase, mod_sector, _ = _titles_in([m for m in mods if m.dep_ == "compound"], self.lex)  # fmt: skip
+            mod_phrase, mod_sector, _ = _titles_in(
+                [m for m in mods if m.dep_ == "compound"], self.lex
+            )
             if mod_sector:
                 phrase, sector = mod_phrase, mod_sector
         country = self._country_from(mods, tok)
@@ -361,12 +391,17 @@ class _Resolver:
                     continue
                 if country and r.country != country:
                     continue
-                if tok.lemma_.lower() not in PAIR_PERSON_NOUNS and tok.lemma_.lower() not in (r.role or "").lower():  # fmt: skip
+                if (
+                    tok.lemma_.lower() not in PAIR_PERSON_NOUNS
+                    and tok.lemma_.lower() not in (r.role or "").lower()
+                ):
                     continue
                 return [replace(r, text=text, resolved_by="coref", confidence=0.7)]
         if country is None:
             return []
-        ref = self._composed(text, text.removeprefix("the ").removeprefix("The "), country, sector, phrase)  # fmt: skip
+        ref = self._composed(
+            text, text.removeprefix("the ").removeprefix("The "), country, sector, phrase
+        )
         if definite:
             # "a Peruvian leader" is anyone; only a definite description can be referred to.
             self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular)

@@ -86,7 +86,11 @@ def _match(tok: Token) -> _Found | None:
 def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in p.object or c.lower_ in p.object]  # fmt: skip
+        objs = [
+            c
+            for c in tok.children
+            if c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in p.object or c.lower_ in p.object
+        ]
         if not objs:
             return False
         obj = objs[0]
@@ -94,13 +98,23 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         if not any(c.lemma_.lower() in p.xcomp for c in comps):
             return False
-    if p.prep is not None and not any(c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}):  # fmt: skip
+    if p.prep is not None and not any(
+        c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}
+    ):
         return False
     if p.object_kind in {"actor", "person"}:
         dobj = _children(tok, "dobj")
-        if not dobj or dobj[0].ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} and dobj[0].pos_ != "PRON":  # fmt: skip
+        if (
+            not dobj
+            or dobj[0].ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
+            and dobj[0].pos_ != "PRON"
+        ):
             return False
-        if p.object_kind == "person" and dobj[0].ent_type_ not in {"PERSON"} and dobj[0].pos_ != "PRON":  # fmt: skip
+        if (
+            p.object_kind == "person"
+            and dobj[0].ent_type_ not in {"PERSON"}
+            and dobj[0].pos_ != "PRON"
+        ):
             return False
     return obj
 
@@ -125,8 +139,15 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
 
 
 class _Builder:
-    def __init__(self, record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase,
-                 anchor: dt.date | None, version: str) -> None:  # fmt: skip
+    def __init__(
+        self,
+        record: Document,
+        doc: Doc,
+        actors: DocumentActors,
+        kb: KnowledgeBase,
+        anchor: dt.date | None,
+        version: str,
+    ) -> None:
         self.record = record
         self.doc = doc
         self.actors = actors
@@ -161,7 +182,13 @@ class _Builder:
         if slot == "dobj":
             objs = [c for h in {pred, trig} for c in h.children if c.dep_ == "dobj"]
             if not objs:  # "invited Chinese enterprises to invest": parsed as a clause
-                objs = [s for c in pred.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ in SUBJECT_DEPS]  # fmt: skip
+                objs = [
+                    s
+                    for c in pred.children
+                    if c.dep_ in {"ccomp", "xcomp"}
+                    for s in c.children
+                    if s.dep_ in SUBJECT_DEPS
+                ]
             return self._refs(objs)
         if slot == "dative":
             return self._refs(c for c in pred.children if c.dep_ == "dative")
@@ -169,9 +196,22 @@ class _Builder:
             subj = _subject(pred)
             return self._refs([subj]) if subj is not None else []
         if slot == "between":
-            return self._refs(p for c in trig.children if c.dep_ == "prep" and c.lower_ == "between" for p in c.children if p.dep_ in {"pobj", "nmod"})  # fmt: skip
+            return self._refs(
+                p
+                for c in trig.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for p in c.children
+                if p.dep_ in {"pobj", "nmod"}
+            )
         # a preposition: its object, on the trigger, its verb or its required object
-        objs = [p for h in holders for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ == slot for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        objs = [
+            p
+            for h in holders
+            for c in h.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == slot
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         return self._refs(objs)
 
     def _arguments(self, f: _Found) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -194,20 +234,32 @@ class _Builder:
     # -- place and host --------------------------------------------------------------------
     def _place(self, f: _Found) -> Place | None:
         place = attached_place(f.trigger, self.doc_countries) or (
-            attached_place(f.predicate, self.doc_countries) if f.predicate.i != f.trigger.i else None
+            attached_place(f.predicate, self.doc_countries)
+            if f.predicate.i != f.trigger.i
+            else None
         )
         if place is None:
             sent = f.trigger.sent
-            if any(t.lower_ == "during" for t in sent) and any(t.lemma_ in EPISODE_WORDS for t in sent):
+            if any(t.lower_ == "during" for t in sent) and any(
+                t.lemma_ in EPISODE_WORDS for t in sent
+            ):
                 place = self.episode_place  # "during her stay": the visit's place
         return place or self.dateline
 
-    def _host_rule(self, ev_type: str, mode: str | None, actors: list[ActorRef],
-                   recipients: list[ActorRef], place: Place | None) -> tuple[list[ActorRef], list[ActorRef]]:  # fmt: skip
+    def _host_rule(
+        self,
+        ev_type: str,
+        mode: str | None,
+        actors: list[ActorRef],
+        recipients: list[ActorRef],
+        place: Place | None,
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
         """PLOVER: the visitor is the actor, the host the recipient."""
         if ev_type != "CONSULT":
             return actors, recipients
-        host = place.country if place else (self.episode_place.country if self.episode_place else None)  # fmt: skip
+        host = (
+            place.country if place else (self.episode_place.country if self.episode_place else None)
+        )
         if mode == "visit" and place is None and not recipients and self.episode_place is not None:
             place_for_state = self.episode_place
         else:
@@ -220,11 +272,13 @@ class _Builder:
         unknown = [a for a in everyone if not a.country]
         if hosts and guests:
             # Participants of unknown country stay on the side the sentence put them.
-            return guests + [a for a in unknown if a in actors], hosts + [a for a in unknown if a in recipients]  # fmt: skip
+            return guests + [a for a in unknown if a in actors], hosts + [
+                a for a in unknown if a in recipients
+            ]
         if guests and not hosts and mode == "visit" and place_for_state is not None:
             # "arrived in Beijing": the host is the state the place belongs to.
             name = lexicon().country_names.get(host, host)
-            state = ActorRef(place_for_state.name, name, None, host, None, None, host, "state", 0.6)  # fmt: skip
+            state = ActorRef(place_for_state.name, name, None, host, None, None, host, "state", 0.6)
             return guests, [state]
         return actors, recipients
 
@@ -259,15 +313,30 @@ class _Builder:
         if ref.actor_id is None or ref.actor_id not in self.kb.entries:
             return ref
         role = self.kb.role_on(self.kb.entries[ref.actor_id], day)
-        return replace(ref, country=role.country, sector=role.sector, role=role.title, code=role.country + role.sector)  # fmt: skip
+        return replace(
+            ref,
+            country=role.country,
+            sector=role.sector,
+            role=role.title,
+            code=role.country + role.sector,
+        )
 
-    def _event(self, f: _Found, actors: list[ActorRef], recipients: list[ActorRef],
-               status: str, date: DateInfo, place: Place | None) -> Event:  # fmt: skip
+    def _event(
+        self,
+        f: _Found,
+        actors: list[ActorRef],
+        recipients: list[ActorRef],
+        status: str,
+        date: DateInfo,
+        place: Place | None,
+    ) -> Event:
         p = f.pattern
         code = cameo(p.cameo)
         sent = f.trigger.sent
         found_topics, contexts = _topics(sent)
-        contexts = sorted(set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients))  # fmt: skip
+        contexts = sorted(
+            set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients)
+        )
         trigger_text = f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
         mention = Mention(
             document_id=self.record.id,
@@ -282,7 +351,13 @@ class _Builder:
         conf = 0.8 if p.pos == "VERB" else 0.7
         parts = [a.confidence for a in actors + recipients]
         confidence = round(conf * (sum(parts) / len(parts)), 3) if parts else round(conf * 0.5, 3)
-        ident = [self.record.id, sent.start_char, f.trigger.i, p.type, sorted(_identity(a) for a in actors)]  # fmt: skip
+        ident = [
+            self.record.id,
+            sent.start_char,
+            f.trigger.i,
+            p.type,
+            sorted(_identity(a) for a in actors),
+        ]
         return Event(
             id=stable_id("ev_", ident),
             type=p.type,
@@ -324,7 +399,7 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
 
 
 def _separate(trigger: Token) -> bool:
-    """"hold separate meetings": one event per participant."""
+    """ "hold separate meetings": one event per participant."""
     return any(c.lower_ in {"separate", "individual", "respective"} for c in trigger.children)
 
 
@@ -349,7 +424,7 @@ def _topics(sent: Span) -> tuple[list[str], set[str]]:
 
 def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
     """Cooperation between governments of different states is diplomatic."""
-    states = {a.country for a in parts if a.country and a.sector in {"GOV", None}}
+    states = {a.country for a in parts if a.country and a.sector in {"GOV", "LEG", "IGO", None}}
     return {"diplomatic"} if quad in COOPERATIVE_QUADS and len(states) >= 2 else set()
 
 
@@ -376,15 +451,21 @@ def _merge(into: Event, other: Event) -> None:
     into.mentions.extend(other.mentions)
     into.topics = sorted(set(into.topics) | set(other.topics))
     into.contexts = sorted(set(into.contexts) | set(other.contexts))
-    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {"publication", "unknown"}:  # fmt: skip
+    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {
+        "publication",
+        "unknown",
+    }:
         into.date = other.date
-    if into.place is None:
+    if into.place is None and other.place is not None:
+        # The mention that names the place also tells who hosted whom (a headline rarely does).
         into.place = other.place
+        into.actors, into.recipients = other.actors, other.recipients
     into.confidence = max(into.confidence, other.confidence)
 
 
-def extract_events(record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase,
-                   *, version: str) -> list[Event]:  # fmt: skip
+def extract_events(
+    record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase, *, version: str
+) -> list[Event]:
     """All events of one parsed document, mentions of the same meeting merged."""
     anchor = dt.date.fromisoformat(record.published) if record.published else None
     builder = _Builder(record, doc, actors, kb, anchor, version)

@@ -7,9 +7,23 @@ from spacy.tokens import Token
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
 PLAN_VERBS = {
-    "schedule", "plan", "expect", "set", "due", "intend", "prepare", "hope", "aim", "want",
-    "seek", "anticipate", "propose", "arrange", "slate", "go",
-}  # fmt: skip
+    "schedule",
+    "plan",
+    "expect",
+    "set",
+    "due",
+    "intend",
+    "prepare",
+    "hope",
+    "aim",
+    "want",
+    "seek",
+    "anticipate",
+    "propose",
+    "arrange",
+    "slate",
+    "go",
+}
 # "talks are expected to", "the visit is scheduled for": a noun subject's plan verbs.
 PASSIVE_PLAN = {"schedule", "plan", "expect", "set", "due", "slate", "anticipate"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap"}

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+
+from dyad.events.lexicon import patterns
+from dyad.ontology import PLOVER_TYPES, cameo
+
+
+def test_events_lexicon_codes_agree_with_crosswalk():
+    pats = [p for group in patterns().values() for p in group]
+    assert len(pats) > 100
+    for p in pats:
+        assert p.type in PLOVER_TYPES
+        assert cameo(p.cameo).plover == p.type
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        (
+            "German Chancellor Olaf Scholz met Chinese President Xi Jinping in Beijing on Tuesday.",
+            "CONSULT",
+            "occurred",
+        ),
+        (
+            "Indian Prime Minister Narendra Modi will meet US President Joe Biden "
+            "in Washington next week.",
+            "CONSULT",
+            "planned",
+        ),
+        ("The Brazilian president is scheduled to visit Beijing in April.", "CONSULT", "planned"),
+        (
+            "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky.",
+            "CONSULT",
+            "negated",
+        ),
+        ("The Kremlin denied that Putin had met the envoy.", "CONSULT", "negated"),
+        (
+            "Argentine President Javier Milei could visit China later this year.",
+            "CONSULT",
+            "hypothetical",
+        ),
+        (
+            "The French foreign minister criticized Iran over its nuclear programme.",
+            "ACCUSE",
+            "occurred",
+        ),
+        ("Japan urged China to release the detained employee.", "REQUEST", "occurred"),
+        ("Colombia rejected the proposal from Venezuela.", "REJECT", "occurred"),
+        (
+            "Mexico and the United States signed a security agreement on Friday.",
+            "SUPPORT",
+            "occurred",
+        ),
+    ],
+)
+def test_events_type_and_status_from_grammar(code, text, type_, status):
+    events = [e for e in code(text, "2024-06-27") if e.type == type_]
+    assert events, f"no {type_} in {text!r}"
+    assert events[0].status == status
+
+
+def test_events_visitor_is_actor_host_is_recipient(code):
+    [ev] = [
+        e
+        for e in code(
+            "Chinese President Xi Jinping met Brazilian President Lula in Beijing on Friday."
+        )
+        if e.type == "CONSULT"
+    ]
+    assert [a.country for a in ev.actors] == ["BRA"]
+    assert [r.country for r in ev.recipients] == ["CHN"]
+
+
+def test_events_meeting_without_place_keeps_both_as_actors(code):
+    [ev] = [
+        e
+        for e in code(
+            "French President Emmanuel Macron and German Chancellor Olaf Scholz met on Monday."
+        )
+        if e.type == "CONSULT"
+    ]
+    assert {a.country for a in ev.actors} == {"FRA", "DEU"}
+    assert ev.recipients == []
+
+
+def test_events_standing_facts_are_not_events(code):
+    text = (
+        "Peru and China have enjoyed strong economic ties, "
+        "with China being one of Peru's largest trading partners."
+    )
+    assert code(text) == []
+
+
+def test_events_mentions_point_into_the_text(code):
+    text = (
+        "Headline about talks\n\n"
+        "The Peruvian foreign minister met his Chilean counterpart in Santiago on Monday."
+    )
+    events = code(text)
+    assert events
+    m = events[0].mentions[0]
+    assert text[m.start : m.end].strip() == m.sentence
+    assert text[m.trigger_start : m.trigger_end] == m.text
+
+
+def test_events_are_deterministic(code):
+    text = (
+        "Chinese Premier Li Qiang met Australian Prime Minister Anthony Albanese "
+        "in Canberra on Monday."
+    )
+    a = [e.to_dict() for e in code(text)]
+    b = [e.to_dict() for e in code(text)]
+    assert a == b and a
