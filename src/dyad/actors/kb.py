@@ -98,9 +98,10 @@ def _surnames(entry: Entry) -> set[str]:
         parts = full.replace("-", " ").split()
         if len(parts) < 2:
             continue
-        keys.add(parts[-1])
         if countries & FAMILY_NAME_FIRST:
-            keys.add(parts[0])
+            keys.add(parts[0])  # "Li Xi" is Mr Li: indexing "Xi" would confuse him with Xi Jinping
+        else:
+            keys.add(parts[-1])
         if countries & TWO_SURNAMES and len(parts) >= 3:
             keys.add(parts[-2])
             keys.add(" ".join(parts[-2:]))

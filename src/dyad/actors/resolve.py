@@ -106,6 +106,12 @@ class _Resolver:
             if ent.label_ in ENTITY_LABELS:
                 for t in ent:
                     self.ent_at[t.i] = ent
+        # Full names anywhere in the text settle surnames everywhere, the headline included:
+        # "Blinken meets Xi" is about Xi Jinping when the body names him.
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                for e in kb.exact(ent.text):
+                    self.known_ids.add(e.id)
 
     # -- building refs -------------------------------------------------------------------
     def _kb_ref(self, entry: Entry, text: str, how: str, conf: float) -> ActorRef:

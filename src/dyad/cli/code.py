@@ -1,7 +1,4 @@
-"""The ``dyad`` command line: thin wrappers that compose library calls and render results.
-
-Only this module talks to the terminal; stages return values or raise ``DyadError``.
-"""
+"""``dyad code``: code articles into events, as JSON Lines or a table."""
 
 from __future__ import annotations
 
@@ -16,31 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad import __version__
+from dyad.cli import app, err
 from dyad.errors import DyadError
 from dyad.records import Event, Reject
-
-app = typer.Typer(
-    help="Dyad: code news reports into PLOVER event records, each tied to its sentence.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"dyad {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
-    ] = False,
-) -> None:
-    """Dyad: code news reports into PLOVER event records."""
 
 
 def _names(refs: list) -> str:  # type: ignore[type-arg]

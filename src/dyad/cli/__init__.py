@@ -1,0 +1,40 @@
+"""The ``dyad`` command line: thin wrappers that compose library calls and render results.
+
+Only this package talks to the terminal; stages return values or raise ``DyadError``.
+One command per module; each registers itself on ``app`` when imported below.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dyad import __version__
+
+app = typer.Typer(
+    help="Dyad: code news reports into PLOVER event records, each tied to its sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+# Messages go to stderr, unstyled and unwrapped, so they can be grepped and tested.
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Dyad: code news reports into PLOVER event records."""
+
+
+from dyad.cli import code as _code  # noqa: E402,F401  (registers the command)
