@@ -68,3 +68,29 @@ def cameo(code: str) -> CameoCode:
         return cameo_codes()[code]
     except KeyError:
         raise DataFileError(f"unknown CAMEO code {code!r}") from None
+
+
+# Quad classes whose planned or threatened acts the PLOVER manual codes as intentions.
+_PLANNED_AS = {1: "AGREE", 2: "AGREE", 4: "THREATEN"}
+
+
+def plover_rendering(event_type: str, status: str) -> str:
+    """The type as the PLOVER manual codes it: a planned meeting, visit or material
+    cooperation is AGREE (intent to cooperate); a planned act of material conflict is
+    THREATEN. Dyad keeps the act's own type with ``status: planned`` in its records, and
+    renders this way only where PLOVER's convention is wanted (evaluation, PLOVER export).
+    """
+    if status == "negated" and event_type in {"AGREE", "CONCEDE"}:
+        return "REJECT"  # "would not meet the demands"
+    if status == "hypothetical" and _quad(event_type) == 4:
+        return "THREATEN"  # "may halt mediation if ...": a conditional sanction is a threat
+    if status != "planned" or event_type in {"AGREE", "THREATEN"}:
+        return event_type
+    quad = _quad(event_type)
+    if event_type in {"CONCEDE", "REQUEST", "ACCUSE", "REJECT"}:
+        return event_type  # verbal acts: announcing one is already the act
+    return _PLANNED_AS.get(quad, event_type)
+
+
+def _quad(event_type: str) -> int:
+    return next(c.quad_class for c in cameo_codes().values() if c.plover == event_type)

@@ -26,6 +26,7 @@ class Lexicon:
 
     def country_of_word(self, word: str) -> str | None:
         w = word.lower().strip(".")
+        w = w.removeprefix("the ")  # "the United States", "the Netherlands"
         return self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
 
 

@@ -21,6 +21,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A trigger used as an argument of something else ("these visits underscore ...") is not
 # an event report.
 NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
+DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 EPISODE_WORDS = {"stay", "visit", "trip", "tour", "time"}
 COOPERATIVE_QUADS = {1, 2}
 
@@ -54,7 +55,7 @@ def _subject(pred: Token) -> Token | None:
             if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
                 return cur.head
             return subj[0]
-        if cur.dep_ in {"xcomp", "conj", "advcl"} and cur.head.i != cur.i:
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue
         if cur.dep_ in {"relcl", "acl"}:
@@ -65,11 +66,14 @@ def _subject(pred: Token) -> Token | None:
 
 def _match(tok: Token) -> _Found | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
+    # "is opposed to", "was willing to": predicate adjectives behave as verbs.
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         if tok.dep_ in NON_PREDICATE_DEPS:
             return None
-        if tok.dep_ in {"relcl", "acl"} and any(c.lower_ == "to" for c in tok.children):
-            return None  # "the first leader to visit China": a description, not a report
+        if tok.dep_ in {"relcl", "acl", "advcl"} and any(c.lower_ == "to" for c in tok.children):
+            # "the first leader to visit China", "resigned to allow elections": a description
+            # or a purpose, not a report.
+            return None
         for p in patterns().get(("VERB", lemma), ()):
             obj = _verb_conditions(tok, p)
             if obj is not False:
@@ -86,14 +90,17 @@ def _match(tok: Token) -> _Found | None:
 def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
-        objs = [
-            c
-            for c in tok.children
-            if c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in p.object or c.lower_ in p.object
-        ]
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
+        # "25,000 tons of food aid": the measured thing is the object.
+        objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
+        objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object]
         if not objs:
             return False
         obj = objs[0]
+    if p.ccomp_aux is not None:
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not any(a.lower_ in p.ccomp_aux for c in clauses for a in c.children if a.dep_ == "aux"):
+            return False
     if p.xcomp is not None:
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         if not any(c.lemma_.lower() in p.xcomp for c in comps):
@@ -123,6 +130,12 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
     noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
     head = tok.head
+    if p.modifier is not None and not any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in p.modifier for c in tok.children
+    ):
+        return None
+    if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
+        return head.head  # "rallied in protest against X"
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         if p.lemma == "invitation" and head.lower_ == "at":
             return head.head  # "arrived at the invitation of X"
@@ -164,19 +177,58 @@ class _Builder:
         out: list[ActorRef] = []
         for t in toks:
             for c in _with_conjuncts(t):
-                refs = self.actors.at(c)
-                if not refs:
-                    # "China's support": the possessor is the participant.
-                    refs = [r for p in _children(c, "poss") for r in self.actors.at(p)]
+                refs = self.actors.at(c) or self._owner(c)
                 out.extend(refs)
         return out
+
+    def _owner(self, noun: Token) -> list[ActorRef]:
+        """Whose thing a non-actor argument is: "China's support", "a U.S. request",
+        "French mediation", "an offer from Afghanistan", "an admission by Moscow"."""
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        for c in noun.children:
+            if c.dep_ in {"poss", "compound"} and self.actors.at(c):
+                return self.actors.at(c)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                refs = [r for p in c.children if p.dep_ == "pobj" for r in self.actors.at(p)]
+                if refs:
+                    return refs
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound"}:
+                iso = lexicon().country_of_word(c.text)
+                if iso:
+                    name = lexicon().country_names.get(iso, iso)
+                    return [ActorRef(c.text, name, None, iso, None, None, iso, "state", 0.6)]
+        return []
 
     def _slot(self, f: _Found, slot: str) -> list[ActorRef]:
         trig, pred = f.trigger, f.predicate
         holders = [trig, pred] + ([f.obj] if f.obj is not None else [])
+        passive = _is_passive(pred)
+        if slot == "subject" and passive:
+            # "were killed by militants": the agent acts; the subject suffers.
+            return self._refs(
+                p
+                for c in pred.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+            )  # noqa: E501
+        if slot == "dobj" and passive:
+            return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
         if slot == "subject":
             subj = _subject(pred)
             return self._refs([subj]) if subj is not None else []
+        if slot == "ccomp_subject":
+            # "demanded that the US cancel ...": the one asked is the clause's subject.
+            return self._refs(
+                s
+                for c in pred.children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ == "nsubj"
+            )  # noqa: E501
         if slot == "poss":
             return self._refs(_children(trig, "poss"))
         if slot == "dobj":
@@ -214,6 +266,29 @@ class _Builder:
         ]
         return self._refs(objs)
 
+    def _deep_recipient(self, pred: Token, own: set[str | None]) -> list[ActorRef]:
+        """The target told inside the complement: "threatened to cut off electricity to
+        Nakhichevan", "offered to negotiate with the president of Armenia"."""
+        frontier = [pred]
+        for _ in range(3):
+            nxt: list[Token] = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in {"dobj", "dative"}:
+                        cands = [c]
+                    elif c.dep_ == "prep" and c.lower_ in DEEP_PREPS:
+                        cands = [p for p in c.children if p.dep_ == "pobj"]
+                    else:
+                        cands = []
+                    for cand in cands:
+                        refs = [r for r in self._refs([cand]) if r.country not in own]
+                        if refs:
+                            return refs
+                    if c.dep_ in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"}:
+                        nxt.append(c)
+            frontier = nxt
+        return []
+
     def _arguments(self, f: _Found) -> tuple[list[ActorRef], list[ActorRef]]:
         actors: list[ActorRef] = []
         for slot in f.pattern.actor:
@@ -225,6 +300,8 @@ class _Builder:
             recipients = self._slot(f, slot)
             if recipients:
                 break
+        if not recipients and not (f.pattern.reciprocal and len(actors) > 1):
+            recipients = self._deep_recipient(f.predicate, {a.country for a in actors})
         if f.pattern.inverse and recipients:
             actors, recipients = recipients, actors
         key = {_identity(a) for a in actors}
@@ -302,9 +379,8 @@ class _Builder:
         groups = [[a] for a in actors] if _separate(f.trigger) and len(actors) > 1 else [actors]
         events = []
         for group in groups:
+            # An actor the text does not name stays unnamed: never promote the recipient.
             acts, recs = self._host_rule(p.type, p.mode, group, recipients, place)
-            if not acts:
-                acts, recs = recs, []
             events.append(self._event(f, acts, recs, status, date, place))
         return events
 
@@ -376,6 +452,23 @@ class _Builder:
             confidence=confidence,
             coder_version=self.version,
         )
+
+
+def _is_passive(pred: Token) -> bool:
+    return pred.pos_ == "VERB" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children)
+
+
+def _content_of_other(found: _Found, triggers: set[int]) -> bool:
+    """True when the trigger is the content of another trigger in the sentence:
+    "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate"."""
+    t = found.predicate
+    for _ in range(3):
+        if t.dep_ not in {"xcomp", "ccomp", "conj"} or t.head.i == t.i:
+            return False
+        if t.dep_ != "conj" and t.head.i in triggers:
+            return True
+        t = t.head
+    return False
 
 
 def _light_text(f: _Found) -> str:
@@ -473,9 +566,10 @@ def extract_events(
     for sent in doc.sents:
         if _is_furniture(sent):
             continue
-        for tok in sent:
-            found = _match(tok)
-            if found is None:
+        matches = [m for m in (_match(tok) for tok in sent) if m is not None]
+        heads = {m.predicate.i for m in matches} | {m.trigger.i for m in matches}
+        for found in matches:
+            if _content_of_other(found, heads):
                 continue
             for ev in builder.build(found):
                 target = next((e for e in events if _mergeable(e, ev)), None)

@@ -31,8 +31,13 @@ class TriggerPattern(BaseModel):
     xcomp: tuple[str, ...] | None = None
     # The verb needs one of these particles/prepositions ("call on").
     prep: tuple[str, ...] | None = None
-    # Nouns: the verbs that make them an event ("hold talks", "pay a visit").
+    # Nouns: the verbs that make them an event ("hold talks", "pay a visit"); "prep:in"
+    # means the noun is the object of that preposition on a verb ("in protest against").
     light: tuple[str, ...] | None = None
+    # Nouns: a required modifier ("*hunger* strike", "*war* games").
+    modifier: tuple[str, ...] | None = None
+    # Speech verbs: a required modal in the reported clause ("said Sudan *must* return").
+    ccomp_aux: tuple[str, ...] | None = None
     actor: tuple[Slot, ...] = ("subject", "poss", "between")
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False  # a compound subject with no recipient: all are actors
@@ -48,7 +53,8 @@ class TriggerPattern(BaseModel):
 
     @property
     def specificity(self) -> int:
-        return sum(x is not None for x in (self.object, self.xcomp, self.prep))
+        conditions = (self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux)
+        return sum(x is not None for x in conditions)
 
 
 @functools.cache

@@ -6,24 +6,13 @@ from spacy.tokens import Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"could", "might", "may", "would", "should", "can", "must"}
+# Verbs and predicate adjectives whose complement is not yet done: "plans to visit",
+# "is willing to release".
 PLAN_VERBS = {
-    "schedule",
-    "plan",
-    "expect",
-    "set",
-    "due",
-    "intend",
-    "prepare",
-    "hope",
-    "aim",
-    "want",
-    "seek",
-    "anticipate",
-    "propose",
-    "arrange",
-    "slate",
-    "go",
-}
+    "schedule", "plan", "expect", "set", "due", "intend", "prepare", "hope", "aim", "want",
+    "seek", "anticipate", "propose", "arrange", "slate", "go",
+    "willing", "prepared", "ready", "determined", "poised",
+}  # fmt: skip
 # "talks are expected to", "the visit is scheduled for": a noun subject's plan verbs.
 PASSIVE_PLAN = {"schedule", "plan", "expect", "set", "due", "slate", "anticipate"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap"}
@@ -39,7 +28,7 @@ def _clause_chain(tok: Token) -> list[Token]:
         noun_arg = cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and cur.pos_ == "NOUN"
         if noun_arg and cur.dep_.startswith("nsubj") and cur.head.lemma_ not in PASSIVE_PLAN:
             break  # "Boluarte's visit aims to ...": the noun's own clause says nothing of it
-        if cur.dep_ in {"xcomp", "ccomp", "conj", "pcomp"} or noun_arg:
+        if cur.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "acomp"} or noun_arg:
             head = cur.head
             if head.dep_ == "prep":
                 head = head.head
