@@ -38,3 +38,4 @@ def main(
 
 
 from dyad.cli import code as _code  # noqa: E402,F401  (registers the command)
+from dyad.cli import eval as _eval  # noqa: E402,F401
