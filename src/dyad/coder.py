@@ -13,7 +13,7 @@ from pathlib import Path
 from dyad import __version__, nlp
 from dyad.actors import KnowledgeBase, load_kb, resolve_document
 from dyad.events import extract_events
-from dyad.records import Document, Event, Reject
+from dyad.records import Document, Event
 
 
 @functools.cache
@@ -40,18 +40,38 @@ def coder_version() -> str:
 
 @dataclass
 class Coder:
-    """Holds what is loaded once per process: the knowledge base (the pipeline is cached)."""
+    """Holds what is loaded once per process: the knowledge base (the pipeline is cached).
+
+    ``actor_files`` and ``use_config_dir`` are kept so worker processes can build the same
+    knowledge base.
+    """
 
     kb: KnowledgeBase
+    actor_files: tuple[Path, ...] = ()
+    use_config_dir: bool = True
 
     @classmethod
     def create(cls, actor_files: Iterable[Path] = (), *, use_config_dir: bool = True) -> Coder:
-        return cls(load_kb(actor_files, use_config_dir=use_config_dir))
+        files_ = tuple(Path(p) for p in actor_files)
+        return cls(load_kb(files_, use_config_dir=use_config_dir), files_, use_config_dir)
 
     def code(
-        self, documents: Iterable[Document], *, batch_size: int = 16
+        self, documents: Iterable[Document], *, batch_size: int = 16, workers: int = 1
     ) -> Iterator[tuple[Document, list[Event]]]:
-        """Code documents in batches through ``nlp.pipe``; yields each with its events."""
+        """Code documents; yields each with its events, in input order.
+
+        With ``workers > 1`` whole documents (parse and coding) go to a pool of processes,
+        each loading the pipeline once; at most ``2 * workers`` batches are in flight, so
+        memory does not grow with the corpus.
+        """
+        if workers <= 1:
+            yield from self._code_here(documents, batch_size)
+        else:
+            yield from self._code_pool(documents, batch_size, workers)
+
+    def _code_here(
+        self, documents: Iterable[Document], batch_size: int
+    ) -> Iterator[tuple[Document, list[Event]]]:
         version = coder_version()
         pipeline = nlp.load()
         stream = ((d.text, d) for d in documents)
@@ -60,6 +80,30 @@ class Coder:
             actors = resolve_document(doc, self.kb, day=day)
             yield record, extract_events(record, doc, actors, self.kb, version=version)
 
+    def _code_pool(
+        self, documents: Iterable[Document], batch_size: int, workers: int
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        import multiprocessing
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        # fork shares the parent's loaded model pages; spawn where fork does not exist.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        ctx = multiprocessing.get_context(method)
+        pending: deque[Future[list[tuple[Document, list[Event]]]]] = deque()
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(self.actor_files, self.use_config_dir),
+        ) as pool:
+            for batch in _batches(documents, batch_size):
+                pending.append(pool.submit(_code_batch, batch))
+                while len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
     def code_text(self, text: str, *, published: str | None = None) -> list[Event]:
         from dyad.ingest import make_document
 
@@ -67,9 +111,26 @@ class Coder:
         return next(iter(self.code([record])))[1]
 
 
-def split(items: Iterable[Document | Reject]) -> tuple[list[Document], list[Reject]]:
-    docs: list[Document] = []
-    rejects: list[Reject] = []
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
     for it in items:
-        (docs if isinstance(it, Document) else rejects).append(it)  # type: ignore[arg-type]
-    return docs, rejects
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# One coder per worker process, built by the pool's initializer: a process-local cache,
+# the standard way to load a model once per worker (it is never mutated after start-up).
+_worker_coder: list[Coder] = []
+
+
+def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool) -> None:
+    _worker_coder[:] = [Coder.create(actor_files, use_config_dir=use_config_dir)]
+    nlp.load()
+
+
+def _code_batch(batch: list[Document]) -> list[tuple[Document, list[Event]]]:
+    return list(_worker_coder[0].code(batch, batch_size=len(batch)))

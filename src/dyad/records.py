@@ -111,3 +111,23 @@ def stable_id(prefix: str, payload: Any) -> str:
     """A deterministic id from canonical JSON (sorted keys), as sqlite-utils' hash_record."""
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return prefix + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """Rebuild an ``Event`` from its JSON form (as written by ``dyad code``)."""
+    date = DateInfo(**d["date"])
+    place = Place(**d["place"]) if d.get("place") else None
+    return Event(
+        **{
+            **{
+                k: v
+                for k, v in d.items()
+                if k not in {"actors", "recipients", "date", "place", "mentions"}
+            },  # noqa: E501
+            "actors": [ActorRef(**a) for a in d["actors"]],
+            "recipients": [ActorRef(**a) for a in d["recipients"]],
+            "date": date,
+            "place": place,
+            "mentions": [Mention(**m) for m in d["mentions"]],
+        }
+    )

@@ -22,6 +22,33 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
+def progress_bar(*, disable: bool):  # type: ignore[no-untyped-def]
+    """The progress bar every long command shows on stderr: count, documents/s and ETA."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            return Text(f"{task.speed or 0:.1f} docs/s")
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=disable,
+    )
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"dyad {__version__}")

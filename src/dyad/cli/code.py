@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import asdict
@@ -13,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.cli import app, err
+from dyad.cli import app, err, progress_bar
 from dyad.errors import DyadError
 from dyad.records import Event, Reject
 
@@ -59,6 +60,10 @@ def code(
         typer.Option("--actors", help="Extra actor knowledge-base YAML file (repeatable)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes coding in parallel (default: the number of CPUs)."),
+    ] = None,
 ) -> None:
     """Code news articles into events (JSON Lines by default)."""
     from dyad.coder import Coder
@@ -85,18 +90,27 @@ def code(
                     level = "skipped" if item.skipped else "rejected"
                     err.print(f"{level}: {item.detail} [{item.reason}]")
 
+    from dyad.ingest import count
+
+    total = count(paths)
+    batch = 16
+    n_workers = max(1, min(workers or os.cpu_count() or 1, -(-total // batch)))
     out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     n_docs = n_events = 0
     table_rows: list[Event] = []
+    progress = progress_bar(disable=quiet or not err.is_terminal)
+    task = progress.add_task("coding", total=total)
     try:
-        for _record, events in coder.code(documents()):
-            n_docs += 1
-            n_events += len(events)
-            if fmt == "jsonl":
-                for e in events:
-                    out.write(json.dumps(asdict(e), ensure_ascii=False, sort_keys=False) + "\n")
-            else:
-                table_rows.extend(events)
+        with progress:
+            for _record, events in coder.code(documents(), batch_size=batch, workers=n_workers):
+                progress.update(task, completed=n_docs + 1 + len(rejects))
+                n_docs += 1
+                n_events += len(events)
+                if fmt == "jsonl":
+                    for e in events:
+                        out.write(json.dumps(asdict(e), ensure_ascii=False) + "\n")
+                else:
+                    table_rows.extend(events)
         if fmt == "table":
             render_table(table_rows, out)
     except DyadError as exc:

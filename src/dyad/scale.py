@@ -1,0 +1,173 @@
+"""Stage 10, scale: the per-document coder mapped over partitions with Dask distributed.
+
+Documents are read on the client and sent in batches; each Dask worker process builds the
+coder (spaCy pipeline and knowledge base) once, codes its batch and writes one Parquet
+partition itself, so results never pass through the client. Partitions are numbered by
+batch, which makes the output independent of which worker finished first.
+``read_partitions`` streams them back in order for loading into the store.
+
+With no scheduler address a ``LocalCluster`` on loopback is started; with one
+(``tcp://host:8786``) an existing cluster is used, whose workers must have Dyad installed
+and see ``out_dir`` (a shared filesystem path).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from dyad.records import Document, Event, event_from_dict
+
+PARTITION_GLOB = "part-*.parquet"
+
+# Process-local coders on Dask workers, keyed by their knowledge-base configuration: each
+# worker process loads the pipeline once, however many batches it receives.
+_coders: dict[tuple[tuple[str, ...], bool], Any] = {}
+
+
+def _coder(actor_files: tuple[str, ...], use_config_dir: bool) -> Any:
+    from dyad.coder import Coder
+
+    key = (actor_files, use_config_dir)
+    if key not in _coders:
+        _coders[key] = Coder.create([Path(p) for p in actor_files], use_config_dir=use_config_dir)  # noqa: E501
+    return _coders[key]
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("document_id", pa.string()),
+            ("origin", pa.string()),
+            ("title", pa.string()),
+            ("url", pa.string()),
+            ("source", pa.string()),
+            ("published", pa.string()),
+            ("language", pa.string()),
+            ("text", pa.string()),
+            ("events_json", pa.string()),  # the events of this document, Dyad's JSON contract
+            ("n_events", pa.int32()),
+        ]
+    )
+
+
+def code_partition(
+    batch: list[Document], path: str, actor_files: tuple[str, ...], use_config_dir: bool
+) -> tuple[int, int]:
+    """Code one batch and write it as one Parquet file; returns (documents, events)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows: dict[str, list[Any]] = {name: [] for name in _schema().names}
+    n_events = 0
+    coder = _coder(actor_files, use_config_dir)
+    for doc, events in coder.code(batch, batch_size=len(batch)):
+        for field in ("origin", "title", "url", "source", "published", "language", "text"):
+            rows[field].append(getattr(doc, field))
+        rows["document_id"].append(doc.id)
+        rows["events_json"].append(json.dumps([asdict(e) for e in events], ensure_ascii=False))
+        rows["n_events"].append(len(events))
+        n_events += len(events)
+    tmp = Path(path).with_suffix(".tmp")
+    pq.write_table(pa.table(rows, schema=_schema()), tmp)
+    tmp.replace(path)  # a partition appears whole or not at all
+    return len(batch), n_events
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def code_on_dask(
+    documents: Iterable[Document],
+    out_dir: Path,
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    batch_size: int = 64,
+    actor_files: Iterable[Path] = (),
+    use_config_dir: bool = True,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
+    """Code ``documents`` on Dask, writing Parquet partitions to ``out_dir``.
+
+    Returns (documents, events). ``on_batch(documents, events)`` is called as each batch
+    completes (for progress bars). At most ``2 * workers`` batches are in flight, so the
+    client's memory does not grow with the corpus.
+    """
+    from distributed import Client, LocalCluster
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = tuple(str(Path(p).resolve()) for p in actor_files)
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+    total_docs = total_events = 0
+    try:
+        slots = max(1, 2 * len(client.scheduler_info().get("workers", {})) or 2 * workers)
+        pending: deque[Any] = deque()
+
+        def drain_one() -> None:
+            nonlocal total_docs, total_events
+            d, e = pending.popleft().result()
+            total_docs += d
+            total_events += e
+            if on_batch:
+                on_batch(d, e)
+
+        for n, batch in enumerate(_batches(documents, batch_size)):
+            path = str(out_dir / f"part-{n:06d}.parquet")
+            pending.append(
+                client.submit(code_partition, batch, path, files, use_config_dir, pure=False)
+            )  # noqa: E501
+            while len(pending) >= slots:
+                drain_one()
+        while pending:
+            drain_one()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return total_docs, total_events
+
+
+def read_partitions(out_dir: Path) -> Iterator[tuple[Document, list[Event]]]:
+    """Stream (document, events) back from the Parquet partitions, in partition order."""
+    import pyarrow.parquet as pq
+
+    for part in sorted(out_dir.glob(PARTITION_GLOB)):
+        table = pq.read_table(part)
+        for row in table.to_pylist():
+            doc = Document(
+                id=row["document_id"],
+                text=row["text"],
+                title=row["title"],
+                url=row["url"],
+                source=row["source"],
+                published=row["published"],
+                language=row["language"],
+                origin=row["origin"],
+            )
+            yield doc, [event_from_dict(e) for e in json.loads(row["events_json"])]
