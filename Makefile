@@ -16,8 +16,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# The .txt examples carry no date of their own; examples/README.md lists their publication dates.
 run: $(STAMP)
-	$(BIN)/dyad code examples/ --format table
+	rm -f dyad.db dyad.db-wal dyad.db-shm
+	$(BIN)/dyad ingest --quiet examples/lula-xi-beijing-2023.txt --published 2023-04-15
+	$(BIN)/dyad ingest --quiet examples/blinken-beijing-2023.txt --published 2023-06-19
+	$(BIN)/dyad ingest --quiet examples/apec-lima-2024.txt --published 2024-11-16
+	$(BIN)/dyad ingest examples/
+	$(BIN)/dyad events --format table
+	$(BIN)/dyad stats --by month
 
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

@@ -50,7 +50,7 @@ def child(mode: str, n: int) -> dict[str, float]:
         t0 = time.perf_counter()
         for i, (doc, _events) in enumerate(
             coder.code(articles(n), batch_size=16, workers=workers), 1
-        ):  # noqa: E501
+        ):
             words += len(doc.text.split())
             if i in (1000, 2000):
                 checkpoints[f"rss_{i}"] = _rss_mb()

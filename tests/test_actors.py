@@ -116,3 +116,156 @@ def test_actors_pronoun_and_description_coreference(code):
     met = [e for e in events if e.mentions[0].text == "met"]
     assert met and met[0].actors[0].resolved_by == "coref"
     assert by_type["ACCUSE"].actors[0].name == "Kwame Example"
+
+
+# -- knowledge-base rules (issue 3) -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def builtin() -> KnowledgeBase:
+    return load_kb(use_config_dir=False)
+
+
+def _entry(**kw):  # type: ignore[no-untyped-def]
+    from dyad.actors.kb import Entry
+
+    base = {"kind": "person", "roles": [{"country": "PER", "sector": "GOV"}]}
+    return Entry.model_validate(base | kw)
+
+
+def test_actors_name_key_keeps_digits(builtin: KnowledgeBase) -> None:
+    assert name_key("G20") != name_key("G7")
+    assert name_key("G-20") == name_key("g20")
+    assert [e.id for e in builtin.exact("G-20")] == ["g20"]
+    assert [e.id for e in builtin.exact("Group of Seven")] == ["g7"]
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "country", "keys"),
+    [
+        ("Elizabeth II", [], "GBR", set()),  # a regnal number is no surname
+        ("Joseph Biden Jr.", [], "USA", {"biden"}),
+        ("Ursula von der Leyen", [], "DEU", {"vonderleyen"}),
+        ("Juan Ramón de la Fuente", [], "MEX", {"delafuente"}),
+        ("Mohammed bin Salman", [], "SAU", {"binsalman"}),
+        ("Adel al-Jubeir", [], "SAU", {"aljubeir", "jubeir"}),
+        ("José Antonio Kast", ["José Antonio Kast Rist"], "CHL", {"kast", "kastrist"}),
+        (
+            "Dina Boluarte",
+            ["Dina Ercilia Boluarte Zegarra"],
+            "PER",
+            {"boluarte", "boluartezegarra"},
+        ),
+        ("Gabriel Boric", ["Gabriel Boric Font"], "CHL", {"boric", "boricfont"}),
+        ("Moon Jae-in", [], "KOR", {"moon"}),
+        ("Ban Ki-moon", [], "IGO", {"ban"}),  # Korean name, international post
+        ("Li Xi", [], "CHN", {"li"}),
+    ],
+)
+def test_actors_surname_keys(name, aliases, country, keys) -> None:  # type: ignore[no-untyped-def]
+    from dyad.actors.kb import surname_keys
+
+    e = _entry(id="x", name=name, aliases=aliases, roles=[{"country": country, "sector": "GOV"}])
+    assert surname_keys(e) == keys
+
+
+def test_actors_explicit_surnames_replace_derived_ones() -> None:
+    from dyad.actors.kb import surname_keys
+
+    e = _entry(id="x", name="Ana Maria Example", surnames=["Example Rivera"])
+    assert surname_keys(e) == {"examplerivera"}
+
+
+def test_actors_ban_and_moon_do_not_collide(builtin: KnowledgeBase) -> None:
+    assert [e.id for e in builtin.surname("Moon")] == ["moon-jae-in"]
+    assert [e.id for e in builtin.surname("Ban")] == ["ban-ki-moon"]
+    assert builtin.surname("Antonio") == []
+    assert builtin.surname("in") == []
+
+
+def test_actors_same_day_roles_title_then_seniority(builtin: KnowledgeBase) -> None:
+    han = builtin.entries["han-duck-soo"]
+    day = dt.date(2024, 12, 20)  # prime minister and acting president at once
+    assert builtin.role_on(han, day).title == "Acting President"  # the senior office
+    assert builtin.role_on(han, day, title="Prime Minister").title == "Prime Minister"
+    merino = builtin.entries["manuel-merino"]  # left Congress the day he became president
+    r = builtin.role_on(merino, dt.date(2020, 11, 10))
+    assert (r.sector, r.title) == ("GOV", "President")
+    assert builtin.role_on(merino, dt.date(2020, 11, 10), title="president of congress").sector == (
+        "LEG"
+    )
+    zhao = builtin.entries["zhao-leji"]  # party post and state office: the state office
+    assert builtin.role_on(zhao, dt.date(2024, 6, 27)).sector == "LEG"
+
+
+def test_actors_same_rank_roles_country_then_listed_last(builtin: KnowledgeBase) -> None:
+    charles = builtin.entries["charles-iii"]
+    day = dt.date(2023, 5, 6)
+    assert builtin.role_on(charles, day).country == "GBR"
+    assert builtin.role_on(charles, day, country="CAN").country == "CAN"
+    after = builtin.role_on(builtin.entries["elizabeth-ii"], dt.date(2023, 1, 1))
+    assert (after.country, after.sector) == ("GBR", "ELI")
+
+
+def test_actors_role_without_date_is_the_open_one(builtin: KnowledgeBase) -> None:
+    trump = builtin.role_on(builtin.entries["donald-trump"], None)
+    assert (trump.sector, trump.current) == ("GOV", True)
+    merkel = builtin.role_on(builtin.entries["angela-merkel"], None)
+    assert (merkel.country, merkel.current) == ("DEU", False)
+
+
+def test_actors_title_score() -> None:
+    from dyad.actors.kb import offices_of, title_score
+
+    assert title_score("premier", "Premier") == 3
+    assert title_score("foreign minister", "Minister of Foreign Affairs") == 2
+    assert title_score("top diplomat", "Secretary of State") == 2
+    assert title_score("president", "Acting President") == 2
+    assert title_score("president", "Vice President") == 1
+    assert title_score("premier", "Chancellor of the Exchequer") == 0
+    assert offices_of("Vice President")[1] > offices_of("President")[1]
+    assert offices_of("Minister of Finance and Vice Chancellor")[1] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "actor_id", "code", "how"),
+    [
+        ("Premier Li", "2021-03-11", "li-keqiang", "CHNGOV", "alias"),
+        ("Premier Li", "2024-03-05", "li-qiang", "CHNGOV", "alias"),
+        ("President Xi", None, "xi-jinping", "CHNGOV", "alias"),
+        ("Donald Trump", "2023-01-01", "donald-trump", "USAELI", "kb"),
+        ("Donald Trump", "2025-02-01", "donald-trump", "USAGOV", "kb"),
+        ("Dina Ercilia Boluarte Zegarra", "2024-06-28", "dina-boluarte", "PERGOV", "alias"),
+        ("Sergei Lavrov", "2024-01-01", "sergey-lavrov", "RUSGOV", "alias"),
+        ("Sergey Lavrow", "2024-01-01", "sergey-lavrov", "RUSGOV", "fuzzy"),
+        ("King Charles", "2023-05-06", "charles-iii", "GBRGOV", "alias"),
+        ("the IMF", None, "imf", "IGOIGO", "alias"),
+        ("G7", None, "g7", "IGOIGO", "kb"),
+    ],
+)
+def test_actors_lookup(builtin, name, on, actor_id, code, how) -> None:  # type: ignore[no-untyped-def]
+    from dyad.actors import lookup
+
+    day = dt.date.fromisoformat(on) if on else None
+    found = lookup(builtin, name, on=day)
+    assert found.entry is not None and found.entry.id == actor_id
+    assert found.role is not None and found.role.country + found.role.sector == code
+    assert found.how == how
+
+
+def test_actors_lookup_ambiguous_lists_candidates(builtin: KnowledgeBase) -> None:
+    from dyad.actors import lookup
+
+    found = lookup(builtin, "Li", on=dt.date(2024, 1, 1))
+    assert found.entry is None
+    assert {c.id for c in found.candidates} == {"li-qiang", "li-xi"}
+    assert lookup(builtin, "Nobody Example").entry is None
+
+
+def test_actors_list_by_country(builtin: KnowledgeBase) -> None:
+    from dyad.actors import list_actors
+
+    peru = list_actors(builtin, country="per")
+    assert "dina-boluarte" in {e.id for e in peru}
+    assert all(any(r.country == "PER" for r in e.roles) for e in peru)
+    assert len(list_actors(builtin)) == len(builtin)

@@ -15,7 +15,7 @@ PAIRS = [
     ("Chilean", "Peruvian", "Lima"),
     ("Kenyan", "Ugandan", "Nairobi"),
     ("Polish", "German", "Warsaw"),
-]  # noqa: E501
+]
 
 
 def test_parallel_workers_give_the_same_events_in_the_same_order(coder: Coder) -> None:
@@ -24,13 +24,13 @@ def test_parallel_workers_give_the_same_events_in_the_same_order(coder: Coder) -
             t.format(a=a, b=b, city=c) + f" Talks round {i}.",
             origin=f"t{i}",
             published="2024-03-01",
-        )  # noqa: E501
+        )
         for i, (t, (a, b, c)) in enumerate((t, p) for t in TEMPLATES for p in PAIRS * 3)
     ]
     serial = [(d.id, [asdict(e) for e in evs]) for d, evs in coder.code(docs, batch_size=4)]
     pooled = [
         (d.id, [asdict(e) for e in evs]) for d, evs in coder.code(docs, batch_size=4, workers=2)
-    ]  # noqa: E501
+    ]
     assert [d for d, _ in serial] == [d.id for d in docs]
     assert serial == pooled
     assert sum(len(e) for _, e in serial) >= len(docs)

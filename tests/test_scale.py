@@ -23,7 +23,7 @@ def test_scale_dask_local_cluster_matches_single_process(tmp_path: Path, coder: 
     ]
     n_docs, n_events = code_on_dask(
         docs, tmp_path / "parts", workers=2, batch_size=3, use_config_dir=False
-    )  # noqa: E501
+    )
     assert n_docs == len(docs)
     assert len(list((tmp_path / "parts").glob("part-*.parquet"))) == 7
     dask_out = [(d.id, [asdict(e) for e in evs]) for d, evs in read_partitions(tmp_path / "parts")]

@@ -124,3 +124,15 @@ def test_seed_without_published_date_invents_no_date(coder: Coder) -> None:
     assert events
     for e in events:
         assert e.date.start is None and e.date.precision == "unknown"
+
+
+def test_seed_places_within_25_km_of_true_coordinates(arrival: list[Event]) -> None:
+    from .test_where import km
+
+    truth = {"Beijing": (39.9042, 116.4074), "Shenzhen": (22.5431, 114.0579)}
+    seen = {e.place.name: e.place for e in arrival if e.place is not None}
+    assert set(truth) <= set(seen)
+    for name, (lat, lon) in truth.items():
+        place = seen[name]
+        assert place.country == "CHN" and place.lat is not None and place.lon is not None
+        assert km(place.lat, place.lon, lat, lon) < 25

@@ -140,7 +140,7 @@ def read_gold(path: Path) -> list[GoldRecord]:
                 if not isinstance(rec["text"], str) or not isinstance(rec["events"], list):
                     raise GoldError(
                         f"{path}: line {line_no}: 'text' must be a string and 'events' a list"
-                    )  # noqa: E501
+                    )
                 try:
                     plain.append(_gold_from_plover(rec, line_no))
                 except (KeyError, TypeError, AttributeError) as exc:
@@ -170,7 +170,7 @@ def read_gold(path: Path) -> list[GoldRecord]:
                             actors=_event_codes(rec.get("actors") or []),
                             recipients=_event_codes(rec.get("recipients") or []),
                             reciprocal=not rec.get("recipients")
-                            and len(rec.get("actors") or []) > 1,  # noqa: E501
+                            and len(rec.get("actors") or []) > 1,
                         )
                     )
                 except (KeyError, IndexError, TypeError, AttributeError) as exc:
@@ -187,7 +187,7 @@ def read_gold(path: Path) -> list[GoldRecord]:
 
 def _triples(
     etype: str, actors: frozenset[str], recipients: frozenset[str], recip: bool
-) -> set[tuple[str, str, str]]:  # noqa: E501
+) -> set[tuple[str, str, str]]:
     if recip or not recipients:
         if recip or len(actors) > 1:
             return {(a, etype, RECIPROCAL) for a in actors | recipients}
@@ -239,7 +239,7 @@ def compare(records: list[GoldRecord], predictions: list[list[Event]]) -> dict[s
     metrics = {
         k: Counts()
         for k in ("type", "actor_country", "recipient_country", "triple", "mode", "status")
-    }  # noqa: E501
+    }
     by_type: dict[str, Counts] = defaultdict(Counts)
     empty_gold = empty_right = 0
     for rec, pred in zip(records, predictions, strict=True):
@@ -259,11 +259,11 @@ def compare(records: list[GoldRecord], predictions: list[list[Event]]) -> dict[s
                 (e.type, e.mode)
                 for e in pred
                 if e.mode and e.type in {g.type for g in rec.events if g.mode}
-            },  # noqa: E501
+            },
         )
         metrics["status"].add(
             {(e.type, e.status) for e in rec.events}, {(e.type, e.status) for e in pred}
-        )  # noqa: E501
+        )
         if not rec.events:
             empty_gold += 1
             empty_right += not pred
@@ -277,7 +277,7 @@ def compare(records: list[GoldRecord], predictions: list[list[Event]]) -> dict[s
         "by_type": {
             t: by_type[t].scores() | {"support": by_type[t].tp + by_type[t].fn}
             for t in sorted(by_type)
-        },  # noqa: E501
+        },
     }
 
 

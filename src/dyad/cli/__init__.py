@@ -64,5 +64,12 @@ def main(
     """Dyad: code news reports into PLOVER event records."""
 
 
+from dyad.cli import actors as _actors  # noqa: E402,F401  (registers the command)
 from dyad.cli import code as _code  # noqa: E402,F401  (registers the command)
 from dyad.cli import eval as _eval  # noqa: E402,F401
+from dyad.cli import events as _events  # noqa: E402,F401  (registers the command)
+from dyad.cli import export as _export  # noqa: E402,F401  (registers the command)
+from dyad.cli import ingest as _ingest  # noqa: E402,F401  (registers the command)
+from dyad.cli import recode as _recode  # noqa: E402,F401  (registers the command)
+from dyad.cli import show as _show  # noqa: E402,F401  (registers the command)
+from dyad.cli import stats as _stats  # noqa: E402,F401  (registers the command)

@@ -76,7 +76,7 @@ def eval_cmd(
         return
     table = Table(
         title=f"{gold}: {scores['sentences']} sentences, {scores['gold_events']} gold events"
-    )  # noqa: E501
+    )
     for col in ("measure", "precision", "recall", "F1"):
         table.add_column(col, justify="left" if col == "measure" else "right")
     for key in METRICS:
@@ -99,5 +99,5 @@ def eval_cmd(
                 f"{s['recall']:.2f}",
                 f"{s['f1']:.2f}",
                 str(s["support"]),
-            )  # noqa: E501
+            )
         out.print(per)

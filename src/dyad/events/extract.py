@@ -15,15 +15,20 @@ from dyad.events.status import status_of
 from dyad.ontology import cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place, stable_id
 from dyad.when import event_date
-from dyad.where import attached_place, dateline_place
+from dyad.where import (
+    attached_place,
+    dateline_place,
+    document_countries,
+    refers_to_episode,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A trigger used as an argument of something else ("these visits underscore ...") is not
 # an event report.
 NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
-EPISODE_WORDS = {"stay", "visit", "trip", "tour", "time"}
 COOPERATIVE_QUADS = {1, 2}
+CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
 
 
 @dataclass(slots=True)
@@ -143,6 +148,8 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
             return head.head  # "engage in talks", "take part in talks"
     if tok.dep_ in {"dobj", "nsubjpass"} and p.light and head.lemma_ in p.light:
         return head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
+        return head  # "cancelled the talks", "the meeting was called off": negated reports
     has_owner = any(c.dep_ == "poss" for c in tok.children) or any(
         c.dep_ == "prep" and c.lower_ == "between" for c in tok.children
     )
@@ -167,8 +174,9 @@ class _Builder:
         self.kb = kb
         self.anchor = anchor
         self.version = version
-        countries = [r.country for refs in actors.by_token.values() for r in refs if r.country]
-        self.doc_countries = sorted(set(countries))
+        # The document's countries with the tokens naming them, so that a toponym's own
+        # mention ("a rally in Georgia") does not vote for its own reading.
+        self.doc_countries = document_countries(actors.by_token)
         self.dateline = dateline_place(doc, self.doc_countries)
         self.episode_place: Place | None = None
 
@@ -214,7 +222,7 @@ class _Builder:
                 if c.dep_ == "agent"
                 for p in c.children
                 if p.dep_ == "pobj"
-            )  # noqa: E501
+            )
         if slot == "dobj" and passive:
             return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
         if slot == "subject":
@@ -228,7 +236,7 @@ class _Builder:
                 if c.dep_ == "ccomp"
                 for s in c.children
                 if s.dep_ == "nsubj"
-            )  # noqa: E501
+            )
         if slot == "poss":
             return self._refs(_children(trig, "poss"))
         if slot == "dobj":
@@ -315,12 +323,8 @@ class _Builder:
             if f.predicate.i != f.trigger.i
             else None
         )
-        if place is None:
-            sent = f.trigger.sent
-            if any(t.lower_ == "during" for t in sent) and any(
-                t.lemma_ in EPISODE_WORDS for t in sent
-            ):
-                place = self.episode_place  # "during her stay": the visit's place
+        if place is None and refers_to_episode(f.trigger, f.predicate):
+            place = self.episode_place  # "during her stay", "there": the visit's place
         return place or self.dateline
 
     def _host_rule(
@@ -367,9 +371,7 @@ class _Builder:
             return []
         status = status_of(f.trigger, f.predicate)
         sent = f.trigger.sent
-        date = event_date(sent, f.trigger, self.anchor, status)
-        if f.predicate.i != f.trigger.i and date.precision == "publication":
-            date = event_date(sent, f.predicate, self.anchor, status)
+        date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place = self._place(f)
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place

@@ -15,7 +15,9 @@ PLAN_VERBS = {
 }  # fmt: skip
 # "talks are expected to", "the visit is scheduled for": a noun subject's plan verbs.
 PASSIVE_PLAN = {"schedule", "plan", "expect", "set", "due", "slate", "anticipate"}
-NEGATING_VERBS = {"deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap"}
+NEGATING_VERBS = {
+    "deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap", "delay", "suspend",
+}  # fmt: skip
 PLAN_ADJECTIVES = {"upcoming", "planned", "forthcoming", "scheduled", "proposed", "future", "next"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
@@ -26,7 +28,11 @@ def _clause_chain(tok: Token) -> list[Token]:
     cur = tok
     for _ in range(4):
         noun_arg = cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and cur.pos_ == "NOUN"
-        if noun_arg and cur.dep_.startswith("nsubj") and cur.head.lemma_ not in PASSIVE_PLAN:
+        if (
+            noun_arg
+            and cur.dep_.startswith("nsubj")
+            and cur.head.lemma_ not in PASSIVE_PLAN | NEGATING_VERBS
+        ):
             break  # "Boluarte's visit aims to ...": the noun's own clause says nothing of it
         if cur.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "acomp"} or noun_arg:
             head = cur.head

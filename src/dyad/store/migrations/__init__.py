@@ -1,0 +1,1 @@
+"""Alembic migrations for the Dyad store, shipped with the package."""

@@ -1,0 +1,124 @@
+"""The store's tables, in SQLAlchemy Core.
+
+This module describes the schema at the newest migration; the migrations under
+``migrations/versions`` create it step by step, and a test checks the two agree. Change both
+together: add a migration, never edit an applied one.
+
+Every event row keeps its full JSON record (``events.record``) beside the columns that queries
+filter on, so reading an event back gives exactly the ``Event`` that was stored, including
+fields that have no column of their own.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+# The Alembic revision this module describes; ``Store`` refuses a database that is newer.
+SCHEMA_REVISION = "0001"
+
+# Deterministic constraint names, so migrations can refer to them on every backend.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = sa.MetaData(naming_convention=NAMING)
+
+# Facts about the store itself: the Dyad and coder versions that created and last wrote it.
+store_info = sa.Table(
+    "store_info",
+    metadata,
+    sa.Column("key", sa.String(), primary_key=True),
+    sa.Column("value", sa.String(), nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(), primary_key=True),  # hash of the normalised text
+    sa.Column("title", sa.String()),
+    sa.Column("url", sa.String()),
+    sa.Column("source", sa.String()),
+    sa.Column("published", sa.Date()),
+    sa.Column("language", sa.String(), nullable=False),
+    sa.Column("origin", sa.String(), nullable=False),  # where it was first read from
+    sa.Column("text", sa.Text(), nullable=False),
+    # The coder that produced the document's current events; kept here too because a
+    # document with no events must still be found by `dyad recode`.
+    sa.Column("coder_version", sa.String(), nullable=False, index=True),
+    sa.Column("event_count", sa.Integer(), nullable=False),
+    sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Inputs that could not be coded, one row per origin (the latest reason wins).
+rejects = sa.Table(
+    "rejects",
+    metadata,
+    sa.Column("origin", sa.String(), primary_key=True),
+    sa.Column("reason", sa.String(), nullable=False),
+    sa.Column("detail", sa.Text(), nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(), primary_key=True),
+    sa.Column(
+        "document_id", sa.String(), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("type", sa.String(), nullable=False, index=True),
+    sa.Column("mode", sa.String()),
+    sa.Column("cameo", sa.String(), nullable=False),
+    sa.Column("quad_class", sa.SmallInteger(), nullable=False),
+    sa.Column("goldstein", sa.Float(), nullable=False),
+    sa.Column("status", sa.String(), nullable=False),
+    sa.Column("date_start", sa.Date(), index=True),
+    sa.Column("date_end", sa.Date()),
+    sa.Column("date_precision", sa.String(), nullable=False),
+    sa.Column("place_name", sa.String()),
+    sa.Column("place_country", sa.String()),
+    sa.Column("place_lat", sa.Float()),
+    sa.Column("place_lon", sa.Float()),
+    sa.Column("place_gazetteer_id", sa.String()),
+    sa.Column("contexts", sa.String(), nullable=False),  # comma-separated, for LIKE in SQL
+    sa.Column("topics", sa.String(), nullable=False),
+    sa.Column("confidence", sa.Float(), nullable=False),
+    sa.Column("coder_version", sa.String(), nullable=False),
+    sa.Column("record", sa.Text(), nullable=False),  # the full Event as JSON
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("event_id", sa.String(), sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("position", sa.Integer(), primary_key=True),
+    sa.Column(
+        "document_id", sa.String(), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    # Character offsets into the document text.
+    sa.Column("sentence_start", sa.Integer(), nullable=False),
+    sa.Column("sentence_end", sa.Integer(), nullable=False),
+    sa.Column("trigger_start", sa.Integer(), nullable=False),
+    sa.Column("trigger_end", sa.Integer(), nullable=False),
+    sa.Column("trigger", sa.String(), nullable=False),
+    sa.Column("pattern", sa.String(), nullable=False),
+)
+
+actor_refs = sa.Table(
+    "actor_refs",
+    metadata,
+    sa.Column("event_id", sa.String(), sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("role", sa.String(), primary_key=True),  # 'actor' or 'recipient'
+    sa.Column("position", sa.Integer(), primary_key=True),
+    sa.Column("code", sa.String(), nullable=False),
+    sa.Column("country", sa.String(), index=True),
+    sa.Column("sector", sa.String()),
+    sa.Column("actor_id", sa.String(), index=True),
+    sa.Column("name", sa.String(), nullable=False),
+    sa.Column("text", sa.String(), nullable=False),
+    sa.Column("resolved_by", sa.String(), nullable=False),
+    sa.Column("confidence", sa.Float(), nullable=False),
+)

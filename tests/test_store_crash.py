@@ -1,0 +1,154 @@
+"""Crash safety: an ingest killed with SIGKILL mid-run and run again loses and duplicates nothing.
+
+A child process ingests a generated corpus of 60 short articles in batches of 10 with the real
+coder; the parent kills it (SIGKILL, no clean-up of any kind) as soon as the first batch is
+committed, while it is coding the next. ``dyad ingest`` is then run on the same corpus and the
+store must hold exactly the documents and events that coding the corpus once gives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from dyad.cli import app
+from dyad.coder import Coder
+from dyad.ingest import read
+from dyad.records import Document
+from tests.test_store import db_url  # noqa: F401  (the SQLite/PostgreSQL fixture)
+
+N_DOCUMENTS = 60
+BATCH = 10
+NATIONS = ("Chilean", "Peruvian", "Argentine", "Brazilian", "Mexican", "Colombian", "Chinese")
+CITIES = ("Lima", "Santiago", "Buenos Aires", "Brasilia", "Mexico City", "Bogota", "Beijing")
+
+# The child: the library's ingest with the real coder, slowed down a little per document so
+# that the parent reliably catches it between its first commit and its last.
+CHILD = """
+import sys, time
+from dyad.coder import Coder
+from dyad.ingest import read
+from dyad.store import Store
+
+class Slow:
+    def __init__(self, inner):
+        self.inner = inner
+
+    def code(self, documents):
+        for pair in self.inner.code(documents):
+            time.sleep(0.05)
+            yield pair
+
+with Store.open(sys.argv[1]) as store:
+    coder = Slow(Coder.create(use_config_dir=False))
+    for _ in store.ingest(read([sys.argv[2]]), coder, batch_size=int(sys.argv[3])):
+        pass
+"""
+
+
+def write_corpus(path: Path, n: int = N_DOCUMENTS) -> Path:
+    """``n`` short, distinct news-like articles as JSON Lines."""
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            a = NATIONS[i % len(NATIONS)]
+            b = NATIONS[(i * 3 + 1) % len(NATIONS)]
+            if a == b:
+                b = NATIONS[(i + 1) % len(NATIONS)]
+            text = (
+                f"The {a} foreign minister met his {b} counterpart in "
+                f"{CITIES[(i * 5) % len(CITIES)]} on Monday to discuss trade. "
+                f"It was meeting number {i + 1} this year, officials said."
+            )
+            record = {"id": f"art-{i}", "published": "2024-06-27", "text": text}
+            fh.write(json.dumps(record) + "\n")
+    return path
+
+
+def _count(engine: sa.Engine, table: str) -> int:
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one())
+    except sa.exc.DBAPIError:  # the child has not created the tables yet
+        return 0
+
+
+@pytest.fixture
+def no_user_actors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # `dyad ingest` reads $DYAD_CONFIG/actors/; keep the user's own files out of the test.
+    monkeypatch.setenv("DYAD_CONFIG", str(tmp_path / "config"))
+    yield
+
+
+def test_store_ingest_killed_mid_run_and_rerun_holds_exactly_the_corpus(
+    db_url: str,  # noqa: F811
+    tmp_path: Path,
+    coder: Coder,
+    no_user_actors: None,
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    docs = [d for d in read([corpus]) if isinstance(d, Document)]
+    expected = {e.id: e for _d, evs in coder.code(docs) for e in evs}
+    assert len(docs) == N_DOCUMENTS and expected
+
+    log = (tmp_path / "child.log").open("w")
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, db_url, str(corpus), str(BATCH)], stderr=log, stdout=log
+    )
+    engine = sa.create_engine(db_url)
+    try:
+        deadline = time.monotonic() + 120
+        while _count(engine, "documents") < BATCH:
+            assert child.poll() is None, (tmp_path / "child.log").read_text()
+            assert time.monotonic() < deadline, "the child committed nothing in 2 minutes"
+            time.sleep(0.005)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        log.close()
+        committed = _count(engine, "documents")
+        assert child.returncode == -signal.SIGKILL
+        assert BATCH <= committed < N_DOCUMENTS, "the kill came too late to test anything"
+        assert committed % BATCH == 0, "a batch was half written"
+        assert _count(engine, "events") == sum(
+            1 for e in expected.values() if e.mentions[0].document_id in _stored_ids(engine)
+        )
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        engine.dispose()
+
+    res = CliRunner().invoke(
+        app, ["ingest", str(corpus), "--db", db_url, "--batch-size", str(BATCH)]
+    )
+    assert res.exit_code == 0, res.output
+    left = N_DOCUMENTS - committed
+    assert f"stored {left} documents" in res.stderr
+    assert f"{committed} already stored, 0 rejected" in res.stderr
+
+    engine = sa.create_engine(db_url)
+    try:
+        assert _stored_ids(engine) == {d.id for d in docs}
+        with engine.connect() as conn:
+            event_ids = list(conn.execute(sa.text("SELECT id FROM events")).scalars())
+        assert sorted(event_ids) == sorted(expected)  # every event once, none extra
+        assert _count(engine, "mentions") == sum(len(e.mentions) for e in expected.values())
+        assert _count(engine, "actor_refs") == sum(
+            len(e.actors) + len(e.recipients) for e in expected.values()
+        )
+    finally:
+        engine.dispose()
+
+
+def _stored_ids(engine: sa.Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(sa.text("SELECT id FROM documents")).scalars())
