@@ -30,3 +30,32 @@ def test_scale_dask_local_cluster_matches_single_process(tmp_path: Path, coder: 
     single = [(d.id, [asdict(e) for e in evs]) for d, evs in coder.code(docs)]
     assert dask_out == single
     assert n_events == sum(len(e) for _, e in single) > 0
+
+
+def test_scale_ingest_dask_stores_what_a_plain_ingest_stores(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(
+        "".join(
+            f'{{"text": "{t} Round {i}.", "published": "2024-03-01"}}\n'
+            for i, t in enumerate(TEXTS * 2)
+        )  # noqa: E501
+    )
+    stores = {}
+    for name, extra in (("plain", ["--workers", "1"]), ("dask", ["--dask", "--workers", "2"])):
+        db = f"sqlite:///{tmp_path / name}.db"
+        res = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db, *extra])
+        assert res.exit_code == 0, res.output
+        engine = sa.create_engine(db)
+        with engine.connect() as conn:
+            stores[name] = conn.execute(sa.text("SELECT id, record FROM events ORDER BY id")).all()
+        engine.dispose()
+    assert stores["plain"] and stores["plain"] == stores["dask"]
+    res = CliRunner().invoke(
+        app, ["ingest", str(corpus), "--db", f"sqlite:///{tmp_path}/dask.db", "--dask"]
+    )  # noqa: E501
+    assert res.exit_code == 0 and f"{len(TEXTS) * 2} already stored" in res.stderr

@@ -112,6 +112,26 @@ def _better_date(a: Event, b: Event) -> Event:
     return b if rank_b < rank_a else a
 
 
+def merge(event: Event, other: Event, why: str) -> Event:
+    """``event`` with ``other``'s mentions added (each marked with why it joined), the more
+    precise date, and the status moved forward: planned -> occurred or -> negated."""
+    status = event.status
+    if other.status == "occurred" and status == "planned":
+        status = "occurred"
+    elif other.status == "negated" and status == "planned":
+        status = "negated"  # a reported cancellation
+    return replace(
+        event,
+        status=status,
+        date=_better_date(event, other).date,
+        place=event.place or other.place,
+        mentions=event.mentions + [replace(m, joined=why) for m in other.mentions],
+        topics=sorted(set(event.topics) | set(other.topics)),
+        contexts=sorted(set(event.contexts) | set(other.contexts)),
+        confidence=max(event.confidence, other.confidence),
+    )
+
+
 @dataclass(slots=True)
 class LinkedEvent:
     """One real event: the canonical record and why each mention joined it."""
@@ -125,23 +145,7 @@ class LinkedEvent:
         return {m.document_id for m in self.event.mentions}
 
     def absorb(self, other: Event, why: str, source: str | None) -> None:
-        e = self.event
-        status = e.status
-        if other.status == "occurred" and status == "planned":
-            status = "occurred"
-        elif other.status == "negated" and status == "planned":
-            status = "negated"  # a reported cancellation
-        dated = _better_date(e, other)
-        self.event = replace(
-            e,
-            status=status,
-            date=dated.date,
-            place=e.place or other.place,
-            mentions=e.mentions + other.mentions,
-            topics=sorted(set(e.topics) | set(other.topics)),
-            contexts=sorted(set(e.contexts) | set(other.contexts)),
-            confidence=max(e.confidence, other.confidence),
-        )
+        self.event = merge(self.event, other, why)
         if source:
             self.sources.add(source)
         self.reasons.append(why)
@@ -166,7 +170,16 @@ class Linker:
         for ev in events:
             key = (ev.type, participants(ev))
             target, why = None, None
-            for cand in self._index.get(key, []):
+            # Oldest date first (undated first), then id: the order the store uses too.
+            cands = sorted(
+                self._index.get(key, []),
+                key=lambda le: (
+                    le.event.date.start is not None,
+                    le.event.date.start or "",
+                    le.event.id,
+                ),  # noqa: E501
+            )
+            for cand in cands:
                 if ev.mentions and ev.mentions[0].document_id in cand.documents:
                     continue  # one document's mentions were merged by the coder already
                 why = same_event(cand.event, ev)

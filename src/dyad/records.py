@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Status = Literal["occurred", "planned", "negated", "hypothetical"]
@@ -82,6 +82,8 @@ class Mention:
     trigger_start: int = 0
     trigger_end: int = 0
     pattern: str = ""  # the trigger lexicon entry that fired
+    # Set when the store linked this mention to an event first told elsewhere: why it joined.
+    joined: str | None = None
 
 
 @dataclass(slots=True)
@@ -113,21 +115,19 @@ def stable_id(prefix: str, payload: Any) -> str:
     return prefix + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def event_from_dict(d: dict[str, Any]) -> Event:
-    """Rebuild an ``Event`` from its JSON form (as written by ``dyad code``)."""
-    date = DateInfo(**d["date"])
-    place = Place(**d["place"]) if d.get("place") else None
-    return Event(
-        **{
-            **{
-                k: v
-                for k, v in d.items()
-                if k not in {"actors", "recipients", "date", "place", "mentions"}
-            },
-            "actors": [ActorRef(**a) for a in d["actors"]],
-            "recipients": [ActorRef(**a) for a in d["recipients"]],
-            "date": date,
-            "place": place,
-            "mentions": [Mention(**m) for m in d["mentions"]],
-        }
-    )
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    # A record written by a newer Dyad may hold fields this version lacks: ignore them.
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an ``Event`` from its JSON form (the inverse of ``dataclasses.asdict``)."""
+    values = _known(Event, data)
+    values["actors"] = [ActorRef(**_known(ActorRef, a)) for a in data.get("actors", [])]
+    values["recipients"] = [ActorRef(**_known(ActorRef, a)) for a in data.get("recipients", [])]
+    values["date"] = DateInfo(**_known(DateInfo, data["date"]))
+    place = data.get("place")
+    values["place"] = Place(**_known(Place, place)) if place else None
+    values["mentions"] = [Mention(**_known(Mention, m)) for m in data.get("mentions", [])]
+    return Event(**values)

@@ -22,31 +22,40 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
-def progress_bar(*, disable: bool):  # type: ignore[no-untyped-def]
-    """The progress bar every long command shows on stderr: count, documents/s and ETA."""
+def progress_bar(description: str, total: int | None, *, quiet: bool):  # type: ignore[no-untyped-def]
+    """The progress bar every long command shows on stderr: count, documents/s, time."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
         ProgressColumn,
         TextColumn,
+        TimeElapsedColumn,
         TimeRemainingColumn,
     )
     from rich.text import Text
 
     class Rate(ProgressColumn):
-        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
-            return Text(f"{task.speed or 0:.1f} docs/s")
+        """Documents per second since the start. Rich's own speed estimate is not used:
+        results arrive a batch at a time, and a burst would read as thousands per second."""
 
-    return Progress(
+        def render(self, task) -> Text:  # type: ignore[no-untyped-def]
+            if not task.elapsed or not task.completed:
+                return Text("- docs/s")
+            return Text(f"{task.completed / task.elapsed:,.1f} docs/s")
+
+    progress = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         Rate(),
+        TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=err,
-        disable=disable,
+        disable=quiet,
     )
+    progress.add_task(description, total=total)
+    return progress
 
 
 def _version(value: bool) -> None:
@@ -73,3 +82,4 @@ from dyad.cli import ingest as _ingest  # noqa: E402,F401  (registers the comman
 from dyad.cli import recode as _recode  # noqa: E402,F401  (registers the command)
 from dyad.cli import show as _show  # noqa: E402,F401  (registers the command)
 from dyad.cli import stats as _stats  # noqa: E402,F401  (registers the command)
+from dyad.cli import stories as _stories  # noqa: E402,F401

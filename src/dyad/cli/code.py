@@ -98,8 +98,8 @@ def code(
     out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     n_docs = n_events = 0
     table_rows: list[Event] = []
-    progress = progress_bar(disable=quiet or not err.is_terminal)
-    task = progress.add_task("coding", total=total)
+    progress = progress_bar("coding", total, quiet=quiet or not err.is_terminal)
+    task = progress.task_ids[0]
     try:
         with progress:
             for _record, events in coder.code(documents(), batch_size=batch, workers=n_workers):

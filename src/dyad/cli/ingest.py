@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
-from dyad.cli import app, err
+from dyad.cli import app, err, progress_bar
 from dyad.cli.events import DbOption, fail, opened
 from dyad.errors import DyadError
-from dyad.store import BATCH_SIZE
+from dyad.records import Document, Event, Reject
+from dyad.store import BATCH_SIZE, Store
+
+if TYPE_CHECKING:
+    from dyad.coder import Coder
 
 BatchOption = Annotated[
     int,
@@ -40,53 +36,37 @@ QuietOption = Annotated[
 ]
 
 
-class RateColumn(ProgressColumn):
-    """Documents per second since the start. Rich's own speed estimate is not used: outcomes
-    arrive a batch at a time, and a burst over a few milliseconds would read as thousands."""
+class _Pooled:
+    """The coder as ``Store.ingest`` calls it, coding each batch with a pool of processes."""
 
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed
-        if not elapsed or not task.completed:
-            return Text("- docs/s")
-        return Text(f"{task.completed / elapsed:,.1f} docs/s")
+    def __init__(self, coder: Coder, workers: int) -> None:
+        self.coder = coder
+        self.workers = workers
 
-
-def progress_bar(description: str, total: int | None, *, quiet: bool) -> Progress:
-    progress = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet,
-    )
-    progress.add_task(description, total=total)
-    return progress
+    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        return self.coder.code(documents, workers=self.workers)
 
 
-def count_inputs(paths: Iterable[Path]) -> int:
-    """How many items ``dyad.ingest.read`` will yield, for the progress bar's total: one per
-    file, one per non-blank line of a JSON Lines file. Cheap next to coding."""
-    from dyad.ingest import JSONL_SUFFIXES
+class _Precoded:
+    """Results coded on Dask, handed to ``Store.ingest`` in step with the documents it reads.
 
-    n = 0
-    for path in paths:
-        files = (
-            sorted(c for c in path.rglob("*") if c.is_file() and not c.name.startswith("."))
-            if path.is_dir()
-            else [path]
-        )
-        for f in files:
-            if f.suffix.lower() in JSONL_SUFFIXES and f.is_file():
-                try:
-                    with f.open("rb") as fh:
-                        n += sum(1 for line in fh if line.strip())
-                except OSError:
-                    n += 1
-            else:
-                n += 1
-    return n
+    Holds at most a few batches: entries of documents the store already had are dropped
+    once they are old."""
+
+    def __init__(self, limit: int) -> None:
+        self.pending: OrderedDict[str, list[Event]] = OrderedDict()
+        self.limit = limit
+
+    def feed(self, results: Iterable[tuple[Document, list[Event]]]) -> Iterator[Document]:
+        for doc, events in results:
+            self.pending[doc.id] = events
+            while len(self.pending) > self.limit:
+                self.pending.popitem(last=False)
+            yield doc
+
+    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        for doc in documents:
+            yield doc, self.pending.pop(doc.id, [])
 
 
 @app.command()
@@ -100,6 +80,21 @@ def ingest(
     actors: ActorsOption = None,
     batch_size: BatchOption = BATCH_SIZE,
     quiet: QuietOption = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes coding in parallel (default: the number of CPUs)."),
+    ] = None,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Code on Dask (a LocalCluster unless --scheduler).")
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786."),
+    ] = None,
+    partitions: Annotated[
+        Path | None,
+        typer.Option(help="With --dask: folder for the Parquet partitions (default: temporary)."),
+    ] = None,
 ) -> None:
     """Code articles and store documents, events and rejected inputs.
 
@@ -108,23 +103,34 @@ def ingest(
     was writing, and the next run picks up the rest.
     """
     from dyad.coder import Coder, coder_version
-    from dyad.ingest import parse_published, read
+    from dyad.ingest import count, parse_published, read
 
     try:
         parse_published(published, origin="--published")  # before any store is created
         coder = Coder.create(actors or [])
     except DyadError as exc:
         raise fail(exc) from exc
+    if scheduler and not dask:
+        raise fail("--scheduler needs --dask")
+    total = count(paths)
+    n_workers = max(1, min(workers or os.cpu_count() or 1, -(-total // 16)))
     items = read(paths, published=published)
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     n_events = 0
     started = time.perf_counter()
     with opened(db, create=True) as store:
-        progress = progress_bar("ingest", count_inputs(paths), quiet=quiet)
+        progress = progress_bar("ingest", total, quiet=quiet)
+        workdir = tempfile.TemporaryDirectory(prefix="dyad-dask-") if dask else None
         try:
+            if dask:
+                source, backend, known = _dask_stream(
+                    store, items, coder, partitions or Path(workdir.name), scheduler, n_workers
+                )  # type: ignore[union-attr]
+            else:
+                source, backend, known = items, _Pooled(coder, n_workers), set()
             with progress:
-                for outcome in store.ingest(items, coder, batch_size=batch_size):
+                for outcome in store.ingest(source, backend, batch_size=batch_size):
                     counts[outcome.kind] += 1
                     n_events += outcome.events
                     progress.advance(progress.task_ids[0])
@@ -139,8 +145,14 @@ def ingest(
                         progress.console.print(
                             f"already stored: {outcome.origin} ({outcome.document_id})"
                         )
+            # With --dask, stored documents are not sent to the cluster again.
+            counts["already stored"] += len(known)
+            progress.advance(progress.task_ids[0], len(known))
         except DyadError as exc:
             raise fail(exc) from exc
+        finally:
+            if workdir is not None:
+                workdir.cleanup()
         outdated = store.outdated(coder_version())
         where = store.url
     if not quiet:
@@ -162,3 +174,52 @@ def ingest(
             )
     if counts["rejected"]:
         raise typer.Exit(1)
+
+
+def _dask_stream(
+    store: Store,
+    items: Iterable[Document | Reject],
+    coder: Coder,
+    out_dir: Path,
+    scheduler: str | None,
+    workers: int,
+) -> tuple[Iterator[Document | Reject], _Precoded, set[str]]:
+    """Code the new documents on Dask into Parquet partitions, then replay them (with the
+    rejects) for ``Store.ingest``, which stores them as a plain ingest would."""
+    from dyad.scale import code_on_dask, read_partitions
+
+    rejects: list[Reject] = []
+    known: set[str] = set()
+
+    def new_documents() -> Iterator[Document]:
+        chunk: list[Document] = []
+        for it in items:
+            if isinstance(it, Reject):
+                rejects.append(it)
+                continue
+            chunk.append(it)
+            if len(chunk) >= 256:
+                yield from _unstored(chunk)
+                chunk = []
+        yield from _unstored(chunk)
+
+    def _unstored(chunk: list[Document]) -> Iterator[Document]:
+        stored = store.known_documents([d.id for d in chunk])
+        known.update(stored)
+        yield from (d for d in chunk if d.id not in stored)
+
+    code_on_dask(
+        new_documents(),
+        out_dir,
+        scheduler=scheduler,
+        workers=workers,
+        actor_files=coder.actor_files,
+        use_config_dir=coder.use_config_dir,
+    )
+    precoded = _Precoded(limit=4 * BATCH_SIZE)
+
+    def replay() -> Iterator[Document | Reject]:
+        yield from rejects
+        yield from precoded.feed(read_partitions(out_dir))
+
+    return replay(), precoded, known

@@ -98,8 +98,14 @@ def render_event(stored: StoredEvent, console: Console) -> None:
     for i, m in enumerate(e.mentions, 1):
         evidence.append(Text(f"{i}. ", style="bold") + highlight(m, e))
         evidence.append(
-            Text(f"   trigger {m.text!r} ({m.pattern}), characters {m.start}-{m.end}", style="dim")
+            Text(
+                f"   document {m.document_id}, trigger {m.text!r} ({m.pattern}), "
+                f"characters {m.start}-{m.end}",
+                style="dim",
+            )
         )
+        why = m.joined or ("first report" if i == 1 else "told again in the same document")
+        evidence.append(Text(f"   linked: {why}", style="dim"))
     legend = Text.assemble(
         ("trigger", TRIGGER_STYLE),
         "  ",

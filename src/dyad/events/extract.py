@@ -435,6 +435,8 @@ class _Builder:
             f.trigger.i,
             p.type,
             sorted(_identity(a) for a in actors),
+            # "separate meetings" give one event per participant from the same trigger.
+            sorted(_identity(r) for r in recipients),
         ]
         return Event(
             id=stable_id("ev_", ident),

@@ -16,12 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
 from dyad import __version__
-from dyad.records import Document, Reject
+from dyad.records import Document, Event, Reject
 from dyad.store import export as _export
 from dyad.store import ingest as _ingest
 from dyad.store import query as _query
+from dyad.store import rows as _rows
 from dyad.store.errors import NoStoreError, StoreError
-from dyad.store.schema import SCHEMA_REVISION, store_info
+from dyad.store.schema import SCHEMA_REVISION, documents, store_info
+from dyad.stories import Story
 
 DEFAULT_URL = "sqlite:///dyad.db"
 ENV_VAR = "DYAD_DB"
@@ -226,6 +228,29 @@ class Store:
     def totals(self) -> _query.Totals:
         """Documents, events and rejected inputs (by reason) in the whole store."""
         return _query.totals(self.engine)
+
+    def known_documents(self, ids: list[str]) -> set[str]:
+        """Which of these document ids are stored already."""
+        with self.engine.connect() as conn:
+            return _ingest._existing_ids(conn, ids)
+
+    def stories(self, filters: _query.Filters | None = None) -> list[Story]:
+        """Documents about one affair grouped into stories (``dyad.stories.cluster``), for
+        the documents that tell the events matching ``filters``."""
+        from dyad.stories import cluster
+
+        matching = [se.event for se in self.events(filters)]
+        by_doc: dict[str, list[Event]] = {}
+        for e in matching:
+            by_doc.setdefault(e.mentions[0].document_id if e.mentions else "", []).append(e)
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(documents)
+                .where(documents.c.id.in_(sorted(by_doc)))
+                .order_by(documents.c.published, documents.c.id)
+            ).all()
+        coded = [(d, by_doc.get(d.id, [])) for d in map(_rows.document_from_row, found)]
+        return cluster(coded)
 
     def export(self, fmt: str, path: Path | str, filters: _query.Filters | None = None) -> int:
         """Write matching events to ``path`` as ``fmt``; returns how many were written."""

@@ -19,7 +19,8 @@ from sqlalchemy.engine import Engine
 
 from dyad.records import Document, Event, Reject
 from dyad.store import rows
-from dyad.store.schema import actor_refs, documents, events, mentions, rejects, store_info
+from dyad.store.linking import unlink_documents, write_linked
+from dyad.store.schema import documents, rejects, store_info
 
 BATCH_SIZE = 50  # documents per transaction: small enough that a crash loses little work
 
@@ -156,17 +157,8 @@ def _write_documents(
 
 
 def _write_events(conn: sa.Connection, coded: list[tuple[Document, list[Event]]]) -> None:
-    event_rows, mention_rows, ref_rows = [], [], []
-    for d, evs in coded:
-        for e in evs:
-            row, ms, refs = rows.event_rows(e, d.id)
-            event_rows.append(row)
-            mention_rows.extend(ms)
-            ref_rows.extend(refs)
-    # Parents before children, so the foreign keys hold at every statement.
-    for table, data in ((events, event_rows), (mentions, mention_rows), (actor_refs, ref_rows)):
-        if data:
-            conn.execute(rows.insert_ignoring_duplicates(conn, table), data)
+    # Linking reads what earlier batches (and earlier documents of this one) stored.
+    write_linked(conn, coded)
 
 
 def _set_info(conn: sa.Connection, key: str, value: str) -> None:
@@ -211,11 +203,7 @@ def recode(
         docs = [rows.document_from_row(r) for r in found]
         coded = {doc.id: evs for doc, evs in coder.code(docs)}
         with engine.begin() as conn:
-            ids = [d.id for d in docs]
-            old = sa.select(events.c.id).where(events.c.document_id.in_(ids))
-            conn.execute(actor_refs.delete().where(actor_refs.c.event_id.in_(old)))
-            conn.execute(mentions.delete().where(mentions.c.event_id.in_(old)))
-            conn.execute(events.delete().where(events.c.document_id.in_(ids)))
+            unlink_documents(conn, [d.id for d in docs])
             _write_events(conn, [(d, coded.get(d.id, [])) for d in docs])
             conn.execute(
                 documents.update()

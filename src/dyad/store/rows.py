@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.dml import Insert
 
-from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
+from dyad.records import Document, Event, event_from_dict
 from dyad.store.errors import StoreError
 
 
@@ -35,24 +35,6 @@ def to_date(value: str | None) -> dt.date | None:
 def event_json(event: Event) -> str:
     """The event as JSON, with the field names of ``dyad code`` output."""
     return json.dumps(dataclasses.asdict(event), ensure_ascii=False)
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    # A store written by a newer Dyad may hold fields this version lacks: ignore them.
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
-
-
-def event_from_dict(data: dict[str, Any]) -> Event:
-    """Rebuild an ``Event`` from its JSON form (the inverse of ``dataclasses.asdict``)."""
-    fields = _known(Event, data)
-    fields["actors"] = [ActorRef(**_known(ActorRef, a)) for a in data.get("actors", [])]
-    fields["recipients"] = [ActorRef(**_known(ActorRef, a)) for a in data.get("recipients", [])]
-    fields["date"] = DateInfo(**_known(DateInfo, data["date"]))
-    place = data.get("place")
-    fields["place"] = Place(**_known(Place, place)) if place else None
-    fields["mentions"] = [Mention(**_known(Mention, m)) for m in data.get("mentions", [])]
-    return Event(**fields)
 
 
 def event_from_json(record: str) -> Event:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # The Alembic revision this module describes; ``Store`` refuses a database that is newer.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 # Deterministic constraint names, so migrations can refer to them on every backend.
 NAMING = {
@@ -88,6 +88,10 @@ events = sa.Table(
     sa.Column("confidence", sa.Float(), nullable=False),
     sa.Column("coder_version", sa.String(), nullable=False),
     sa.Column("record", sa.Text(), nullable=False),  # the full Event as JSON
+    # Linking across documents (migration 0002): how many mentions, articles and outlets.
+    sa.Column("mention_count", sa.Integer(), nullable=False, server_default="1"),
+    sa.Column("document_count", sa.Integer(), nullable=False, server_default="1"),
+    sa.Column("source_count", sa.Integer(), nullable=False, server_default="1"),
 )
 
 mentions = sa.Table(
