@@ -269,3 +269,22 @@ def test_actors_list_by_country(builtin: KnowledgeBase) -> None:
     assert "dina-boluarte" in {e.id for e in peru}
     assert all(any(r.country == "PER" for r in e.roles) for e in peru)
     assert len(list_actors(builtin)) == len(builtin)
+
+
+def test_actors_config_dir_extends_without_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "actors"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text(
+        "- id: kwame-example\n  kind: person\n  name: Kwame Example\n  gender: male\n"
+        "  roles:\n    - {country: GHA, sector: GOV, title: Foreign Minister, start: 2024-01-01}\n"
+    )
+    monkeypatch.setenv("DYAD_CONFIG", str(tmp_path))
+    kb = load_kb()
+    from dyad.actors import lookup
+
+    found = lookup(kb, "Foreign Minister Example", on=dt.date(2024, 6, 1))
+    assert found.entry is not None and found.entry.id == "kwame-example"
+    assert found.role is not None and found.role.country + found.role.sector == "GHAGOV"
+    assert "kwame-example" not in load_kb(use_config_dir=False).entries

@@ -312,6 +312,7 @@ class KnowledgeBase:
                     self.by_given.setdefault(given, []).append(e.id)
         self._fuzzy_keys = sorted(self.by_name)
         self._fuzzy_surnames = sorted(self.by_surname)
+        self._national: dict[tuple[str, str], list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -324,6 +325,24 @@ class KnowledgeBase:
 
     def surname(self, name: str) -> list[Entry]:
         return self._get(self.by_surname.get(name_key(name), []))
+
+    def national(self, country: str, words: list[str]) -> list[Entry]:
+        """Organisations of ``country`` named by ``words`` once the country words are gone:
+        "Chile's foreign ministry" is the "Chilean Foreign Ministry"."""
+        if self._national is None:
+            from dyad.actors.lexicon import lexicon
+
+            lex = lexicon()
+            self._national = {}
+            for e in self.entries.values():
+                if e.kind != "organisation":
+                    continue
+                home = e.roles[0].country
+                for n in [e.name, *e.aliases]:
+                    rest = [w for w in n.replace("'s", "").split() if not lex.country_of_word(w)]
+                    if len(rest) < len(n.split()):
+                        self._national.setdefault((home, name_key(" ".join(rest))), []).append(e.id)
+        return self._get(self._national.get((country, name_key(" ".join(words))), []))
 
     def given(self, name: str) -> list[Entry]:
         """Persons whose name starts with ``name`` ("Charles" -> Charles III, Charles

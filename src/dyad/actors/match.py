@@ -95,6 +95,7 @@ def peel(
     titles: list[tuple[str, str]] = []
     org: Entry | None = None
     former = False
+    qualifiers: list[str] = []
     i = 0
     while i < limit:
         w = low[i]
@@ -110,6 +111,7 @@ def peel(
             continue
         if w in TITLE_QUALIFIERS or w.rstrip("-") in TITLE_QUALIFIERS:
             former = former or w in {"former", "late"} or w.startswith("then")
+            qualifiers.append(w)
             i += 1
             continue
         found, j = _org_at(words, i, kb, limit)
@@ -138,6 +140,11 @@ def peel(
             i += 1  # "Hungarian and Romanian", "Deputy Prime Minister and Foreign Minister"
             continue
         break
+    for q in qualifiers:
+        # "the top U.S. diplomat": a qualifier parted from its role phrase by a country.
+        if titles and f"{q} {titles[-1][0]}" in lex.roles:
+            phrase = f"{q} {titles[-1][0]}"
+            titles[-1] = (phrase, lex.roles[phrase])
     title = titles[-1][0] if titles else None
     specific = [s for p, s in titles if p not in lex.generic_roles]
     if org is not None and (not countries or org.roles[0].country in countries):

@@ -54,7 +54,7 @@ GROUP_STATE_NOUNS: dict[str, str | None] = {
     "government": "GOV",
 }
 # "her Chinese counterpart": the same office in the country named.
-COUNTERPART_NOUNS = {"counterpart", "opposite number"}
+COUNTERPART_NOUNS = {"counterpart"}
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
@@ -106,6 +106,7 @@ CONF_STATE = 0.9
 CONF_CAPITAL = 0.8
 CONF_COMPOSED = 0.6
 CONF_COMPOSED_NO_COUNTRY = 0.3
+CONF_ORG_LOWER = 0.85  # an organisation's name written as common nouns
 CONF_HOLDER = 0.7  # "the French president": whoever held the office that day
 CONF_COREF_NAME = 0.75
 CONF_COREF = 0.7
@@ -121,6 +122,8 @@ class _Seen:
     sentence: int
     is_person: bool
     subject: bool
+    head: int  # token index of the mention's head
+    extent: range  # token indices of the name (a parser may hang the sentence on any)
 
     @property
     def key(self) -> str:
@@ -156,6 +159,16 @@ def _modifiers(head: Token) -> list[Token]:
         out.append(t)
     out.reverse()
     return out
+
+
+def _clause_subjects(tok: Token) -> set[int]:
+    """Subjects of the clause an object pronoun sits in: "Blinken urged him" is not
+    Blinken (a reflexive would be)."""
+    if tok.dep_ not in {"dobj", "dative", "iobj", "pobj"}:
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return {t.i for s in subjects for t in (s, *s.conjuncts)}
 
 
 def _is_inner(tok: Token) -> bool:
@@ -353,10 +366,14 @@ class _Resolver:
     def _remember(
         self, ref: ActorRef, gender: str | None, sent_i: int, is_person: bool, head: Token
     ) -> None:
-        subject = head.dep_ in {"nsubj", "nsubjpass"} or (
-            head.dep_ == "conj" and head.head.dep_ in {"nsubj", "nsubjpass"}
+        s, e = self.last_run
+        extent = range(s, e + 1) if s <= head.i <= e else range(head.i, head.i + 1)
+        subject = any(
+            t.dep_ in {"nsubj", "nsubjpass"}
+            or (t.dep_ == "conj" and t.head.dep_ in {"nsubj", "nsubjpass"})
+            for t in self.doc[extent.start : extent.stop]
         )
-        self.history.append(_Seen(ref, gender, sent_i, is_person, subject))
+        self.history.append(_Seen(ref, gender, sent_i, is_person, subject, head.i, extent))
 
     def _gender_of(self, tokens: list[Token]) -> str | None:
         for t in tokens:
@@ -388,14 +405,29 @@ class _Resolver:
             if m.dep_ in {"amod", "compound", "poss", "nmod"} and m.i not in skip:
                 add(m)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
                 for p in child.children:
                     if p.dep_ == "pobj":
+                        # "the leader of France's National Rally", "a spokesman for the
+                        # Chinese foreign ministry"
                         add(p)
-                        for owner in p.children:
-                            if owner.dep_ == "poss":
-                                add(owner)
+                        for m in _modifiers(p):
+                            if m.dep_ in {"amod", "compound", "poss", "nmod"}:
+                                add(m)
         return out
+
+    def _national_org(self, country: str, tokens: list[Token]) -> Entry | None:
+        """A known body of ``country`` named by the phrase without its country words
+        ("Chile's foreign ministry", "the Peruvian military")."""
+        words = [
+            t.text
+            for t in tokens
+            if t.tag_ != "POS"
+            and t.dep_ not in {"det", "punct"}
+            and not self.lex.country_of_word(t.text)
+        ]
+        found = self.kb.national(country, words) if words else []
+        return found[0] if len(found) == 1 else None
 
     def _owner_country(self, tok: Token) -> str | None:
         """The country of a person or body owning the phrase ("Putin's spokesman")."""
@@ -493,7 +525,9 @@ class _Resolver:
         for a in apps:
             if title is not None and country is not None:
                 break
-            ap, _ = self._describe(a)
+            ap, complete = self._describe(a)
+            if not complete:
+                continue  # a name in apposition is a mention of its own, not a description
             title = title or ap.title
             if country is None and ap.country:
                 country = ap.country
@@ -534,6 +568,8 @@ class _Resolver:
         if p.title is None and p.org is None and label in {"GPE", "NORP", "LOC", ""}:
             placed = self._place(head, text, whole)
             if placed:
+                for ref in placed:
+                    self._remember(ref, None, sent_i, False, head)
                 return placed
         if not rest:
             return []
@@ -558,6 +594,11 @@ class _Resolver:
             op = peel(words, self.kb, lemmas=lemmas, keep_last=False, proper=proper)
             country = country or op.country
             sector = op.sector or sector
+            known = self._national_org(country, span) if country else None
+            if known is not None:
+                ref = self._kb_ref(known, text, "alias", CONF_ORG_LOWER)
+                self._remember(ref, None, sent_i, False, head)
+                return [ref]
             if country and sector:
                 ref = self._composed(text, text, country, sector, op.title or title)
                 self._remember(ref, None, sent_i, False, head)
@@ -594,15 +635,21 @@ class _Resolver:
     def _pronoun(self, tok: Token, sent_i: int) -> list[ActorRef]:
         low = tok.lower_
         if low in PLURAL_PRONOUNS:
-            return self._group(tok, 2, persons=True, recent=sent_i)
+            return self._coordinated(tok, sent_i) or self._group(
+                tok, 2, persons=True, recent=sent_i
+            )
         if low not in PRONOUN_GENDER:
             return []
         want = PRONOUN_GENDER[low]
+        blocked = _clause_subjects(tok)
         # Persons of the current and the two preceding sentences, most recent first.
         window = [
             s
             for s in reversed(self.history)
-            if s.is_person and sent_i - s.sentence <= 2 and s.gender in (want, None)
+            if s.is_person
+            and sent_i - s.sentence <= 2
+            and s.gender in (want, None)
+            and not (s.sentence == sent_i and blocked.intersection(s.extent))
         ]
         by_key: dict[str, _Seen] = {}
         for s in window:
@@ -620,6 +667,20 @@ class _Resolver:
                 return []
             chosen, conf = subjects[0], CONF_COREF_GUESS
         return [replace(chosen.ref, text=tok.text, resolved_by="coref", confidence=conf)]
+
+    def _coordinated(self, tok: Token, sent_i: int) -> list[ActorRef]:
+        """ "Egypt and Qatar ... said they would": the coordinated actors of the sentence
+        before the pronoun, nearest first."""
+        here = {s.head: s for s in self.history if s.sentence == sent_i and s.head < tok.i}
+        for i in sorted(here, reverse=True):
+            members = [here[c.i] for c in self.doc[i].conjuncts if c.i in here]
+            if members:
+                group = sorted([here[i], *members], key=lambda s: s.head)
+                return [
+                    replace(s.ref, text=tok.text, resolved_by="coref", confidence=CONF_COREF_GROUP)
+                    for s in group
+                ]
+        return []
 
     def _group(
         self, tok: Token, size: int, *, persons: bool, sector: str | None = None, recent: int = -1
@@ -667,16 +728,20 @@ class _Resolver:
             return self._group(tok, size, persons=False, sector=GROUP_STATE_NOUNS[lemma])
         if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:
             return []  # the head names no role: "visit", "trade", "relations"
+        text = self._np_text(tok)
+        for e in self.kb.exact(text.removeprefix("the ").removeprefix("The ")):
+            if e.kind == "organisation":  # "the Chinese foreign ministry", in lower case
+                how = "kb" if name_key(e.name) == name_key(text.removeprefix("the ")) else "alias"
+                ref = self._kb_ref(e, text, how, CONF_ORG_LOWER)
+                self._remember(ref, None, sent_i, False, tok)
+                return [ref]
         p, complete = self._describe(tok)
         if not complete or (p.title is None and p.org is None):
             return []
         # "Peru's foreign minister, Elmer Schialer,": the name in apposition is the actor.
-        for a in self._appositives([tok]):
-            if a.pos_ == "PROPN" and a.i not in self.done:
-                refs = self._named(a, sent_i)
-                if refs:
-                    return refs
-        text = self._np_text(tok)
+        refs = self._appositive_name(tok, sent_i)
+        if refs:
+            return refs
         definite = any(m.lower_ in {"the", "this", "that"} for m in mods) or any(
             m.dep_ == "poss" for m in mods
         )
@@ -692,6 +757,11 @@ class _Resolver:
                 return found
         if not countries:
             return []
+        org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
+        if org is not None:
+            ref = self._kb_ref(org, text, "alias", CONF_ORG_LOWER)
+            self._remember(ref, None, sent_i, False, tok)
+            return [ref]
         refs = [
             self._composed(
                 text, text.removeprefix("the ").removeprefix("The "), c, p.sector, p.title
@@ -703,6 +773,17 @@ class _Resolver:
             for ref in refs:
                 self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular, tok)
         return refs
+
+    def _appositive_name(self, tok: Token, sent_i: int) -> list[ActorRef]:
+        """The actor a name in apposition to ``tok`` names, for phrases that are no actor
+        by themselves or only describe one ("the minister, Elmer Schialer", and "(Reuters)
+        - Brazilian President Lula ..." where the parser hangs the name on the agency)."""
+        for a in self._appositives([tok]):
+            if a.i not in self.done and (_name_like(a) or self.ent_at.get(a.i) is not None):
+                refs = self._named(a, sent_i)
+                if refs:
+                    return refs  # keyed on the name's run too (``_key``)
+        return []
 
     def _counterpart(self, tok: Token, p: Peeled, text: str, sent_i: int) -> list[ActorRef]:
         """ "her Chinese counterpart": whoever holds, in that country, the office of the
@@ -762,6 +843,8 @@ class _Resolver:
             return []  # "the" of "the United Nations": the name is found at its head
         if self.ent_at.get(tok.i) is not None or _name_like(tok) or self._known_word(tok):
             refs = self._named(tok, sent_i)
+            if not refs:
+                refs = self._appositive_name(tok, sent_i)
             if refs or tok.pos_ == "PROPN" and self.ent_at.get(tok.i) is not None:
                 return refs
             if tok.pos_ not in {"NOUN", "PROPN"}:

@@ -390,7 +390,8 @@ class _Builder:
         """Re-read a known person's role on the event's own date."""
         if ref.actor_id is None or ref.actor_id not in self.kb.entries:
             return ref
-        role = self.kb.role_on(self.kb.entries[ref.actor_id], day)
+        # The title found in the text ("Premier Li") picks among roles held that day.
+        role = self.kb.role_on(self.kb.entries[ref.actor_id], day, title=ref.role)
         return replace(
             ref,
             country=role.country,
