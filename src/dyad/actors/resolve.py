@@ -32,6 +32,12 @@ from dyad.records import ActorRef
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+# Subjects of reported clauses that stand for the reporter ("Syria says it will ...").
+REPORTED_PRONOUNS = {"it", "they", "he", "she", "we"}
+SPEECH_VERBS = {
+    "say", "announce", "tell", "add", "insist", "confirm", "declare", "state", "report",
+    "warn", "claim", "indicate", "signal", "stress", "reiterate", "vow", "pledge", "promise",
+}  # fmt: skip
 # "the two leaders", "both sides", "all three countries": how many participants.
 GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Heads of such groups that name persons, and those that name states (with the sector a
@@ -293,6 +299,7 @@ class _Resolver:
         self.day = day
         self.lex = lexicon()
         self.history: list[_Seen] = []
+        self.out = DocumentActors()  # the mentions resolved so far, filled by run()
         self.known_ids: set[str] = set()
         self.done: set[int] = set()  # tokens already part of a resolved mention
         self.last_run: tuple[int, int] = (0, -1)  # the name run of the last named mention
@@ -632,8 +639,39 @@ class _Resolver:
             return [self._state(iso, text, "GOV" if subj else None, "state", CONF_CAPITAL)]
         return []
 
+    def _speaker(self, tok: Token, sent_i: int) -> list[ActorRef]:
+        """ "Syria says it is willing ...", "the rebels said they would ...": the subject
+        of a reported clause is the one reporting, when the pronoun can stand for it."""
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lower_ not in REPORTED_PRONOUNS:
+            return []
+        clause = tok.head
+        while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+            return []
+        subjects = [c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects:
+            return []
+        persons = {s.head for s in self.history if s.sentence == sent_i and s.is_person}
+        heads = [subjects[0], *subjects[0].conjuncts]
+        refs = [r for h in heads for r in self.out.by_token.get(h.i, [])]
+        if not refs:
+            return []
+        is_person = any(h.i in persons for h in heads)
+        if tok.lower_ == "it" and (len(refs) != 1 or is_person):
+            return []  # "it" is a state or an organisation, never a person or a pair
+        if tok.lower_ in PRONOUN_GENDER and (len(refs) != 1 or not is_person):
+            return []
+        return [
+            replace(r, text=tok.text, resolved_by="coref", confidence=CONF_COREF_PRONOUN)
+            for r in refs
+        ]
+
     def _pronoun(self, tok: Token, sent_i: int) -> list[ActorRef]:
         low = tok.lower_
+        reported = self._speaker(tok, sent_i)
+        if reported:
+            return reported
         if low in PLURAL_PRONOUNS:
             return self._coordinated(tok, sent_i) or self._group(
                 tok, 2, persons=True, recent=sent_i
@@ -871,7 +909,7 @@ class _Resolver:
             out.by_token.setdefault(t.i, refs)
 
     def run(self) -> DocumentActors:
-        out = DocumentActors()
+        out = self.out = DocumentActors()
         for sent_i, sent in enumerate(self.doc.sents):
             furniture = _is_furniture(sent)
             mark = len(self.history)

@@ -351,16 +351,18 @@ class _Builder:
         hosts = [a for a in everyone if a.country == host]
         guests = [a for a in everyone if a.country and a.country != host]
         unknown = [a for a in everyone if not a.country]
-        if hosts and guests:
-            # Participants of unknown country stay on the side the sentence put them.
+        if hosts and guests and any(a.country == host for a in actors):
+            # The host was told as the actor ("Li Qiang met Boluarte in Beijing"): turn it
+            # round. Participants of unknown country stay on the side the sentence put them.
             return guests + [a for a in unknown if a in actors], hosts + [
                 a for a in unknown if a in recipients
             ]
-        if guests and not hosts and mode == "visit" and place_for_state is not None:
+        named_host = any(r.resolved_by == "state" for r in recipients)
+        if guests and not hosts and mode == "visit" and place_for_state and not named_host:
             # "arrived in Beijing": the host is the state the place belongs to.
             name = lexicon().country_names.get(host, host)
             state = ActorRef(place_for_state.name, name, None, host, None, None, host, "state", 0.6)
-            return guests, [state]
+            return actors, [state]
         return actors, recipients
 
     # -- assembling ------------------------------------------------------------------------
