@@ -794,6 +794,9 @@ class _Resolver:
             if found:
                 return found
         if not countries:
+            # "demonstrators in Baghdad", "opposition parties in Nepal": where they are.
+            countries = self._located(tok)
+        if not countries:
             return []
         org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
         if org is not None:
@@ -811,6 +814,25 @@ class _Resolver:
             for ref in refs:
                 self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular, tok)
         return refs
+
+    def _located(self, tok: Token) -> list[str]:
+        """The country a group is said to be in or from ("in Baghdad", "of Nepal")."""
+        from dyad.where import gazetteer
+
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in {"in", "from", "of"}:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                name = self._ent_text(p)
+                iso = self.lex.country_of_word(name) or self.lex.country_of_word(p.text)
+                if iso is None and p.ent_type_ == "GPE":
+                    place = gazetteer().lookup(name)
+                    iso = place.country if place else None
+                if iso:
+                    return [iso]
+        return []
 
     def _appositive_name(self, tok: Token, sent_i: int) -> list[ActorRef]:
         """The actor a name in apposition to ``tok`` names, for phrases that are no actor

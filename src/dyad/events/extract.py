@@ -19,6 +19,7 @@ from dyad.where import (
     attached_place,
     dateline_place,
     document_countries,
+    gazetteer,
     refers_to_episode,
 )
 
@@ -26,6 +27,13 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # A trigger used as an argument of something else ("these visits underscore ...") is not
 # an event report.
 NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
+# "thousands of Nigerians", "a group of Moroccan diplomats": the group is its members.
+PARTITIVE = {
+    "thousand", "hundred", "dozen", "million", "group", "number", "member", "some",
+    "score", "crowd", "delegation", "team", "majority", "many",
+}  # fmt: skip
+# "according to Pentagon sources": who reports an event is not its target.
+ATTRIBUTION = {"according", "citing", "quoting"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 COOPERATIVE_QUADS = {1, 2}
 CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
@@ -192,22 +200,26 @@ class _Builder:
     def _owner(self, noun: Token) -> list[ActorRef]:
         """Whose thing a non-actor argument is: "China's support", "a U.S. request",
         "French mediation", "an offer from Afghanistan", "an admission by Moscow"."""
-        if noun.pos_ not in {"NOUN", "PROPN"}:
+        if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
             return []
         for c in noun.children:
             if c.dep_ in {"poss", "compound"} and self.actors.at(c):
                 return self.actors.at(c)
+        preps = {"from", "by", "of"} if noun.lemma_.lower() in PARTITIVE else {"from", "by"}
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 refs = [r for p in c.children if p.dep_ == "pobj" for r in self.actors.at(p)]
                 if refs:
                     return refs
-        for c in noun.children:
-            if c.dep_ in {"amod", "compound"}:
-                iso = lexicon().country_of_word(c.text)
-                if iso:
-                    name = lexicon().country_names.get(iso, iso)
-                    return [ActorRef(c.text, name, None, iso, None, None, iso, "state", 0.6)]
+        # "Israeli tanks", "US Predator attacks": a nationality among the modifiers.
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+        mods += [
+            g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"
+        ]
+        for c in mods:
+            iso = lexicon().country_of_word(c.text)
+            if iso:
+                return [_state(iso, c.text)]
         return []
 
     def _slot(self, f: _Found, slot: str) -> list[ActorRef]:
@@ -274,6 +286,25 @@ class _Builder:
         ]
         return self._refs(objs)
 
+    def _place_in_clause(self, pred: Token) -> Place | None:
+        """A toponym anywhere under the predicate in a locative phrase ("imposed a curfew
+        in the town of Cizre", "fired at targets in Jericho")."""
+        for t in pred.subtree:
+            if (
+                t.ent_type_ in {"GPE", "LOC"}
+                and t.dep_ == "pobj"
+                and t.head.lower_ in {"in", "near", "at", "outside", "around"}
+            ):  # noqa: E501
+                ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
+                if ent is None:
+                    continue
+                found = gazetteer().lookup(
+                    ent.text, self.doc_countries.besides(ent.start, ent.end), strict=False
+                )
+                if found is not None:
+                    return found
+        return None
+
     def _deep_recipient(self, pred: Token, own: set[str | None]) -> list[ActorRef]:
         """The target told inside the complement: "threatened to cut off electricity to
         Nakhichevan", "offered to negotiate with the president of Armenia"."""
@@ -292,7 +323,9 @@ class _Builder:
                         refs = [r for r in self._refs([cand]) if r.country not in own]
                         if refs:
                             return refs
-                    if c.dep_ in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"}:
+                    if c.dep_ in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"} and (
+                        c.lower_ not in ATTRIBUTION
+                    ):
                         nxt.append(c)
             frontier = nxt
         return []
@@ -377,6 +410,12 @@ class _Builder:
         place = self._place(f)
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
+        if cameo(p.cameo).quad_class == 4 and not any(r.country for r in recipients):
+            # A curfew imposed, a town shelled, a protest held with no target named: PLOVER
+            # codes the state where it happened as the recipient.
+            where = place or self._place_in_clause(f.predicate)
+            if where is not None and where.country:
+                recipients = [_state(where.country, where.name)]
         day = _day(date)
         actors = [self._on(a, day) for a in actors]
         recipients = [self._on(r, day) for r in recipients]
@@ -459,6 +498,12 @@ class _Builder:
             confidence=confidence,
             coder_version=self.version,
         )
+
+
+def _state(iso: str, text: str) -> ActorRef:
+    """A country as a participant, named by the words that stand for it."""
+    name = lexicon().country_names.get(iso, iso)
+    return ActorRef(text, name, None, iso, None, None, iso, "state", 0.6)
 
 
 def _is_passive(pred: Token) -> bool:
