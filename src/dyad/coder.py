@@ -87,8 +87,15 @@ class Coder:
         from collections import deque
         from concurrent.futures import Future, ProcessPoolExecutor
 
+        from dyad.ingest import make_document
+
         # fork shares the parent's loaded model pages; spawn where fork does not exist.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        if method == "fork":
+            # Build the per-process caches (pipeline, gazetteer, lexicons) once here, so
+            # forked workers inherit them instead of each building its own.
+            warm = make_document("Officials met in Lima on Monday.", origin="<warm-up>")
+            list(self._code_here([warm], 1))
         ctx = multiprocessing.get_context(method)
         pending: deque[Future[list[tuple[Document, list[Event]]]]] = deque()
         with ProcessPoolExecutor(

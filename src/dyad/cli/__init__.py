@@ -80,6 +80,8 @@ from dyad.cli import events as _events  # noqa: E402,F401  (registers the comman
 from dyad.cli import export as _export  # noqa: E402,F401  (registers the command)
 from dyad.cli import ingest as _ingest  # noqa: E402,F401  (registers the command)
 from dyad.cli import recode as _recode  # noqa: E402,F401  (registers the command)
+from dyad.cli import serve as _serve  # noqa: E402,F401  (registers the command)
 from dyad.cli import show as _show  # noqa: E402,F401  (registers the command)
 from dyad.cli import stats as _stats  # noqa: E402,F401  (registers the command)
 from dyad.cli import stories as _stories  # noqa: E402,F401
+from dyad.cli import token as _token  # noqa: E402,F401  (registers the command)
