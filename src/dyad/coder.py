@@ -104,8 +104,10 @@ class Coder:
             initializer=_init_worker,
             initargs=(self.actor_files, self.use_config_dir),
         ) as pool:
-            for batch in _batches(documents, batch_size):
-                pending.append(pool.submit(_code_batch, batch))
+            for batch in batches(documents, batch_size):
+                pending.append(
+                    pool.submit(_code_batch, batch, self.actor_files, self.use_config_dir)
+                )
                 while len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
             while pending:
@@ -118,7 +120,8 @@ class Coder:
         return next(iter(self.code([record])))[1]
 
 
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of up to ``size`` documents, read lazily from ``items``."""
     batch: list[Document] = []
     for it in items:
         batch.append(it)
@@ -129,15 +132,27 @@ def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-# One coder per worker process, built by the pool's initializer: a process-local cache,
-# the standard way to load a model once per worker (it is never mutated after start-up).
-_worker_coder: list[Coder] = []
+# Coders of worker processes (the pool's and Dask's), keyed by their knowledge-base
+# configuration: a process-local cache, the standard way to load a model once per worker;
+# an entry is never mutated after it is built.
+_worker_coders: dict[tuple[tuple[Path, ...], bool], Coder] = {}
+
+
+def worker_coder(actor_files: Iterable[Path], use_config_dir: bool) -> Coder:
+    """This process's coder for that configuration, built on first use."""
+    key = (tuple(Path(p) for p in actor_files), use_config_dir)
+    if key not in _worker_coders:
+        _worker_coders[key] = Coder.create(key[0], use_config_dir=use_config_dir)
+    return _worker_coders[key]
 
 
 def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool) -> None:
-    _worker_coder[:] = [Coder.create(actor_files, use_config_dir=use_config_dir)]
+    worker_coder(actor_files, use_config_dir)
     nlp.load()
 
 
-def _code_batch(batch: list[Document]) -> list[tuple[Document, list[Event]]]:
-    return list(_worker_coder[0].code(batch, batch_size=len(batch)))
+def _code_batch(
+    batch: list[Document], actor_files: tuple[Path, ...], use_config_dir: bool
+) -> list[tuple[Document, list[Event]]]:
+    coder = worker_coder(actor_files, use_config_dir)
+    return list(coder.code(batch, batch_size=len(batch)))

@@ -132,6 +132,19 @@ def merge(event: Event, other: Event, why: str) -> Event:
     )
 
 
+def first_match(candidates: Iterable[Event], event: Event) -> tuple[Event | None, str | None]:
+    """The first candidate ``event`` is another report of, and why; candidates that already
+    hold a mention from ``event``'s document are passed over (the coder merged those)."""
+    doc_id = event.mentions[0].document_id if event.mentions else None
+    for cand in candidates:
+        if cand.id == event.id or doc_id in {m.document_id for m in cand.mentions}:
+            continue
+        why = same_event(cand, event)
+        if why:
+            return cand, why
+    return None, None
+
+
 @dataclass(slots=True)
 class LinkedEvent:
     """One real event: the canonical record and why each mention joined it."""
@@ -169,7 +182,6 @@ class Linker:
         decisions = []
         for ev in events:
             key = (ev.type, participants(ev))
-            target, why = None, None
             # Oldest date first (undated first), then id: the order the store uses too.
             cands = sorted(
                 self._index.get(key, []),
@@ -177,15 +189,10 @@ class Linker:
                     le.event.date.start is not None,
                     le.event.date.start or "",
                     le.event.id,
-                ),  # noqa: E501
+                ),
             )
-            for cand in cands:
-                if ev.mentions and ev.mentions[0].document_id in cand.documents:
-                    continue  # one document's mentions were merged by the coder already
-                why = same_event(cand.event, ev)
-                if why:
-                    target = cand
-                    break
+            found, why = first_match([c.event for c in cands], ev)
+            target = next((c for c in cands if c.event is found), None)
             if target is None:
                 le = LinkedEvent(ev, {source} if source else set(), ["first report"])
                 self._remember(le)

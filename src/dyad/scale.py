@@ -20,22 +20,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from dyad.coder import batches, worker_coder
 from dyad.records import Document, Event, event_from_dict
 
 PARTITION_GLOB = "part-*.parquet"
-
-# Process-local coders on Dask workers, keyed by their knowledge-base configuration: each
-# worker process loads the pipeline once, however many batches it receives.
-_coders: dict[tuple[tuple[str, ...], bool], Any] = {}
-
-
-def _coder(actor_files: tuple[str, ...], use_config_dir: bool) -> Any:
-    from dyad.coder import Coder
-
-    key = (actor_files, use_config_dir)
-    if key not in _coders:
-        _coders[key] = Coder.create([Path(p) for p in actor_files], use_config_dir=use_config_dir)
-    return _coders[key]
 
 
 def _schema() -> Any:
@@ -66,7 +54,7 @@ def code_partition(
 
     rows: dict[str, list[Any]] = {name: [] for name in _schema().names}
     n_events = 0
-    coder = _coder(actor_files, use_config_dir)
+    coder = worker_coder([Path(p) for p in actor_files], use_config_dir)
     for doc, events in coder.code(batch, batch_size=len(batch)):
         for field in ("origin", "title", "url", "source", "published", "language", "text"):
             rows[field].append(getattr(doc, field))
@@ -78,17 +66,6 @@ def code_partition(
     pq.write_table(pa.table(rows, schema=_schema()), tmp)
     tmp.replace(path)  # a partition appears whole or not at all
     return len(batch), n_events
-
-
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for it in items:
-        batch.append(it)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def code_on_dask(
@@ -137,7 +114,7 @@ def code_on_dask(
             if on_batch:
                 on_batch(d, e)
 
-        for n, batch in enumerate(_batches(documents, batch_size)):
+        for n, batch in enumerate(batches(documents, batch_size)):
             path = str(out_dir / f"part-{n:06d}.parquet")
             pending.append(
                 client.submit(code_partition, batch, path, files, use_config_dir, pure=False)

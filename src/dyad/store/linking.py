@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from dyad.link import interval, merge, participants, same_event
+from dyad.link import first_match, interval, merge, participants
 from dyad.records import Document, Event
 from dyad.store import rows
 from dyad.store.schema import actor_refs, documents, events, mentions
@@ -75,14 +75,7 @@ def write_linked(conn: sa.Connection, coded: Iterable[tuple[Document, list[Event
     """Write each document's events, linking them to stored events told elsewhere."""
     for doc, evs in coded:
         for ev in evs:
-            target, why = None, None
-            for cand in _candidates(conn, ev):
-                if cand.id == ev.id or doc.id in {m.document_id for m in cand.mentions}:
-                    continue
-                why = same_event(cand, ev)
-                if why:
-                    target = cand
-                    break
+            target, why = first_match(_candidates(conn, ev), ev)
             if target is None:
                 _insert(conn, ev, doc.id)
             else:
