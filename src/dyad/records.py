@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 Status = Literal["occurred", "planned", "negated", "hypothetical"]
 Precision = Literal["day", "week", "month", "year", "range", "publication", "unknown"]
-ResolvedBy = Literal["kb", "alias", "fuzzy", "composed", "coref", "state"]
+ResolvedBy = Literal["kb", "alias", "fuzzy", "composed", "coref", "state", "context", "implied"]
 
 
 @dataclass(frozen=True, slots=True)

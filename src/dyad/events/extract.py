@@ -10,10 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import DocumentActors, KnowledgeBase
 from dyad.actors.lexicon import lexicon
+from dyad.events.domestic import code_domestic
+from dyad.events.identity import event_id, identity
 from dyad.events.lexicon import TriggerPattern, patterns, topics
 from dyad.events.status import status_of
 from dyad.ontology import cameo
-from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place, stable_id
+from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
 from dyad.when import event_date
 from dyad.where import (
     attached_place,
@@ -345,8 +347,8 @@ class _Builder:
             recipients = self._deep_recipient(f.predicate, {a.country for a in actors})
         if f.pattern.inverse and recipients:
             actors, recipients = recipients, actors
-        key = {_identity(a) for a in actors}
-        recipients = [r for r in recipients if _identity(r) not in key]
+        key = {identity(a) for a in actors}
+        recipients = [r for r in recipients if identity(r) not in key]
         return _unique(actors), _unique(recipients)
 
     # -- place and host --------------------------------------------------------------------
@@ -410,10 +412,18 @@ class _Builder:
         place = self._place(f)
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
-        if cameo(p.cameo).quad_class == 4 and not any(r.country for r in recipients):
-            # A curfew imposed, a town shelled, a protest held with no target named: PLOVER
-            # codes the state where it happened as the recipient.
-            where = place or self._place_in_clause(f.predicate)
+        if (
+            p.type not in UNTARGETED
+            and not (p.reciprocal and len(actors) > 1)
+            and not any(r.country for r in recipients)
+        ):
+            # A curfew imposed, a town shelled, aid to refugees in Liberia, troops to be
+            # deployed in East Timor, with no target named: PLOVER codes the state where it
+            # happened as the recipient.
+            # A dateline tells where the report was filed: for a curfew or a shelling that
+            # is where it happened, for a promise or a refusal it says nothing of whom.
+            told = place if place is not self.dateline or cameo(p.cameo).quad_class == 4 else None
+            where = told or self._place_in_clause(f.predicate)
             if where is not None and where.country:
                 recipients = [_state(where.country, where.name)]
         day = _day(date)
@@ -471,17 +481,8 @@ class _Builder:
         conf = 0.8 if p.pos == "VERB" else 0.7
         parts = [a.confidence for a in actors + recipients]
         confidence = round(conf * (sum(parts) / len(parts)), 3) if parts else round(conf * 0.5, 3)
-        ident = [
-            self.record.id,
-            sent.start_char,
-            f.trigger.i,
-            p.type,
-            sorted(_identity(a) for a in actors),
-            # "separate meetings" give one event per participant from the same trigger.
-            sorted(_identity(r) for r in recipients),
-        ]
         return Event(
-            id=stable_id("ev_", ident),
+            id=event_id(p.type, mention, actors, recipients),
             type=p.type,
             mode=p.mode,
             contexts=contexts,
@@ -498,6 +499,11 @@ class _Builder:
             confidence=confidence,
             coder_version=self.version,
         )
+
+
+# Acts done to oneself or to no one (a withdrawal, a meeting whose host the place tells):
+# a place in the clause is where, not whom.
+UNTARGETED = frozenset({"RETREAT", "CONSULT"})
 
 
 def _state(iso: str, text: str) -> ActorRef:
@@ -528,15 +534,11 @@ def _light_text(f: _Found) -> str:
     return f.trigger.doc[a.i : b.i + 1].text
 
 
-def _identity(a: ActorRef) -> str:
-    return a.actor_id or f"{a.code}:{a.name}"
-
-
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     out = []
     for r in refs:
-        k = _identity(r)
+        k = identity(r)
         if k not in seen:
             seen.add(k)
             out.append(r)
@@ -581,8 +583,8 @@ def _mergeable(a: Event, b: Event) -> bool:
     """Two mentions in one document of the same meeting or visit."""
     if a.type != b.type or a.status != b.status or a.mode != b.mode or a.type != "CONSULT":
         return False
-    pa = {_identity(x) for x in a.actors + a.recipients}
-    pb = {_identity(x) for x in b.actors + b.recipients}
+    pa = {identity(x) for x in a.actors + a.recipients}
+    pb = {identity(x) for x in b.actors + b.recipients}
     if pa != pb:
         return False
     if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
@@ -629,4 +631,4 @@ def extract_events(
                     events.append(ev)
                 else:
                     _merge(target, ev)
-    return events
+    return code_domestic(events, kb)

@@ -1,0 +1,95 @@
+"""PLOVER's conventions for reports about one country's own affairs.
+
+Coders of PLOVER (and CAMEO before it) code a domestic act against the actor's own state
+when the text names no other target ("Egyptian demonstrators rioted" is EGY PROTEST EGY),
+and read an office holder named without nationality as the report's own country's
+("the Argentine judge ordered former president Carlos Menem to appear": Menem is ARG).
+Both readings hold only when the report is about one country: in a report on a state
+visit, "China is committed to expanding trade" is aimed at the partner, and "President X"
+may be the guest. So they apply only when every participant of a known state, across the
+document's events, is of one and the same state (international organisations aside).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from dyad.actors import KnowledgeBase
+from dyad.actors.lexicon import lexicon
+from dyad.events.identity import event_id
+from dyad.records import ActorRef, Event
+
+# Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
+# the place). Leaving them untargeted is PLOVER's coding too.
+UNDIRECTED = frozenset({"RETREAT", "CONSULT"})
+# Organisations' codes: a UN convoy in a report on Bosnia does not make it international.
+NON_STATES = frozenset({"IGO", "NGO", "MNC"})
+CONFIDENCE_IMPLIED = 0.3
+CONTEXT_DISCOUNT = 0.8
+
+
+def code_domestic(events: list[Event], kb: KnowledgeBase) -> list[Event]:
+    """``events`` of one document, with the domestic readings applied where they hold."""
+    countries = {
+        r.country
+        for e in events
+        for r in e.actors + e.recipients
+        if r.country and r.country not in NON_STATES
+    }
+    if len(countries) != 1:
+        return events
+    (iso,) = countries
+    return [_domestic(e, iso, kb) for e in events]
+
+
+def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
+    day = _day(event)
+    actors = [_compatriot(a, iso, day, kb) for a in event.actors]
+    recipients = [_compatriot(r, iso, day, kb) for r in event.recipients]
+    named = {a.country for a in actors if a.country}
+    # Several actors with no target act together or with each other (PLOVER's reciprocal
+    # coding), not on their own state.
+    if (
+        event.type not in UNDIRECTED
+        and len(actors) == 1
+        and named == {iso}
+        and not any(r.country for r in recipients)
+    ):
+        recipients = [*recipients, _implied(iso)]
+    if actors == event.actors and recipients == event.recipients:
+        return event
+    return replace(
+        event,
+        id=event_id(event.type, event.mentions[0], actors, recipients),
+        actors=actors,
+        recipients=recipients,
+    )
+
+
+def _compatriot(ref: ActorRef, iso: str, day: dt.date | None, kb: KnowledgeBase) -> ActorRef:
+    """A titled person of untold nationality as one of ``iso``\'s, unless the knowledge base
+    knows who held that office on the day (this person, being unresolved, is not them)."""
+    if ref.country or ref.actor_id or not ref.role or not ref.sector:
+        return ref
+    if day is not None and kb.holders(day, country=iso, title=ref.role):
+        return ref
+    return replace(
+        ref,
+        country=iso,
+        code=iso + ref.sector,
+        resolved_by="context",
+        confidence=round(ref.confidence * CONTEXT_DISCOUNT, 3),
+    )
+
+
+def _implied(iso: str) -> ActorRef:
+    """The actor's own state as the target no word names (hence no text)."""
+    name = lexicon().country_names.get(iso, iso)
+    return ActorRef("", name, None, iso, None, None, iso, "implied", CONFIDENCE_IMPLIED)
+
+
+def _day(event: Event) -> dt.date | None:
+    if event.date.precision in {"unknown", "publication"} or not event.date.start:
+        return dt.date.fromisoformat(event.date.anchor) if event.date.anchor else None
+    return dt.date.fromisoformat(event.date.start)
