@@ -112,3 +112,18 @@ def test_events_are_deterministic(code):
     a = [e.to_dict() for e in code(text)]
     b = [e.to_dict() for e in code(text)]
     assert a == b and a
+
+
+def test_events_purpose_of_a_protest_is_the_same_protest(code):
+    text = "Hundreds of Kenyan farmers began a sit-in on Monday to protest against Uganda's tariffs."
+    protests = [e for e in code(text) if e.type == "PROTEST"]
+    assert len(protests) == 1
+    assert [a.country for a in protests[0].actors] == ["KEN"]
+    assert [r.country for r in protests[0].recipients] == ["UGA"]
+
+
+def test_events_protest_told_as_a_purpose_is_coded(code):
+    text = "Kenyan farmers blocked the main road on Monday to protest against Ugandan tariffs."
+    [ev] = [e for e in code(text) if e.type == "PROTEST"]
+    assert [r.country for r in ev.recipients] == ["UGA"]
+    assert not [e for e in code(text) if e.type == "ACCUSE"]

@@ -85,11 +85,15 @@ def _match(tok: Token) -> _Found | None:
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         if tok.dep_ in NON_PREDICATE_DEPS:
             return None
-        if tok.dep_ in {"relcl", "acl", "advcl"} and any(c.lower_ == "to" for c in tok.children):
-            # "the first leader to visit China", "resigned to allow elections": a description
-            # or a purpose, not a report.
-            return None
+        purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
+            c.lower_ == "to" for c in tok.children
+        )
         for p in patterns().get(("VERB", lemma), ()):
+            if purpose and not (p.type == "PROTEST" and tok.dep_ != "relcl"):
+                # "the first leader to visit China", "resigned to allow elections": a
+                # description or a purpose, not a report. But "went on strike to protest",
+                # "a rally to protest": the protest is the act the sentence reports.
+                continue
             obj = _verb_conditions(tok, p)
             if obj is not False:
                 return _Found(tok, tok, p, obj or None)
@@ -307,9 +311,16 @@ class _Builder:
                     return found
         return None
 
-    def _deep_recipient(self, pred: Token, own: set[str | None]) -> list[ActorRef]:
+    def _deep_recipient(
+        self, pred: Token, own: set[str | None], *, purpose: bool = False
+    ) -> list[ActorRef]:
         """The target told inside the complement: "threatened to cut off electricity to
-        Nakhichevan", "offered to negotiate with the president of Armenia"."""
+        Nakhichevan", "offered to negotiate with the president of Armenia"; with
+        ``purpose``, also inside a purpose clause ("began a hunger strike to protest against
+        Sweden's decision")."""
+        follow = {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"} | (
+            {"advcl"} if purpose else set()
+        )
         frontier = [pred]
         for _ in range(3):
             nxt: list[Token] = []
@@ -325,9 +336,7 @@ class _Builder:
                         refs = [r for r in self._refs([cand]) if r.country not in own]
                         if refs:
                             return refs
-                    if c.dep_ in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep"} and (
-                        c.lower_ not in ATTRIBUTION
-                    ):
+                    if c.dep_ in follow and c.lower_ not in ATTRIBUTION:
                         nxt.append(c)
             frontier = nxt
         return []
@@ -344,7 +353,9 @@ class _Builder:
             if recipients:
                 break
         if not recipients and not (f.pattern.reciprocal and len(actors) > 1):
-            recipients = self._deep_recipient(f.predicate, {a.country for a in actors})
+            recipients = self._deep_recipient(
+                f.predicate, {a.country for a in actors}, purpose=f.pattern.type == "PROTEST"
+            )
         if f.pattern.inverse and recipients:
             actors, recipients = recipients, actors
         key = {identity(a) for a in actors}
@@ -529,6 +540,17 @@ def _content_of_other(found: _Found, triggers: set[int]) -> bool:
     return False
 
 
+def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
+    """The purpose of a protest is what it says, not another act: "went on hunger strike
+    to protest", "blocked a road to show their disapproval" are one protest."""
+    t = found.predicate
+    return (
+        t.dep_ in {"advcl", "acl"}
+        and t.head.i in protests
+        and any(c.lower_ == "to" for c in t.children)
+    )
+
+
 def _light_text(f: _Found) -> str:
     a, b = sorted([f.trigger, f.predicate], key=lambda t: t.i)
     return f.trigger.doc[a.i : b.i + 1].text
@@ -622,8 +644,11 @@ def extract_events(
             continue
         matches = [m for m in (_match(tok) for tok in sent) if m is not None]
         heads = {m.predicate.i for m in matches} | {m.trigger.i for m in matches}
+        protests = {
+            i for m in matches if m.pattern.type == "PROTEST" for i in (m.predicate.i, m.trigger.i)
+        }
         for found in matches:
-            if _content_of_other(found, heads):
+            if _content_of_other(found, heads) or _purpose_of_other(found, protests):
                 continue
             for ev in builder.build(found):
                 target = next((e for e in events if _mergeable(e, ev)), None)
