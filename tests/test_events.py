@@ -115,7 +115,7 @@ def test_events_are_deterministic(code):
 
 
 def test_events_purpose_of_a_protest_is_the_same_protest(code):
-    text = "Hundreds of Kenyan farmers began a sit-in on Monday to protest against Uganda's tariffs."
+    text = "Kenyan farmers began a sit-in on Monday to protest against Uganda's tariffs."
     protests = [e for e in code(text) if e.type == "PROTEST"]
     assert len(protests) == 1
     assert [a.country for a in protests[0].actors] == ["KEN"]
