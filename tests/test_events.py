@@ -127,3 +127,22 @@ def test_events_protest_told_as_a_purpose_is_coded(code):
     [ev] = [e for e in code(text) if e.type == "PROTEST"]
     assert [r.country for r in ev.recipients] == ["UGA"]
     assert not [e for e in code(text) if e.type == "ACCUSE"]
+
+
+def test_events_a_crowd_is_of_the_place_where_it_acts(code):
+    [ev] = [
+        e
+        for e in code("Thousands of people marched across Kenya on Monday against new taxes.")
+        if e.type == "PROTEST"
+    ]
+    assert [(a.country, a.sector) for a in ev.actors] == [("KEN", "CVL")]
+
+
+def test_events_a_crowd_of_a_place_named_by_its_nationality(code):
+    [ev] = code("Residents of the Syrian Golan Heights protested on Monday.")
+    assert [(a.country, a.sector) for a in ev.actors] == [("SYR", "CVL")]
+
+
+def test_events_officials_are_not_of_the_place_where_they_meet(code):
+    events = code("Officials threatened on Monday in Nairobi to close the border.")
+    assert not [a for e in events for a in e.actors if a.country == "KEN"]

@@ -61,6 +61,10 @@ GROUP_STATE_NOUNS: dict[str, str | None] = {
 }
 # "her Chinese counterpart": the same office in the country named.
 COUNTERPART_NOUNS = {"counterpart"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Crowds, not institutions, are of the place where they act.
+CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "REF", "REL"}
+LOCATIVE = {"in", "across", "throughout", "at", "near", "outside", "around"}
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
@@ -796,6 +800,10 @@ class _Resolver:
         if not countries:
             # "demonstrators in Baghdad", "opposition parties in Nepal": where they are.
             countries = self._located(tok)
+        if not countries and plural and p.sector in CROWD_SECTORS:
+            # "thousands of people blocked streets in Hong Kong": a crowd is of the place
+            # where it acts.
+            countries = self._acting_in(tok)
         if not countries:
             return []
         org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
@@ -828,6 +836,43 @@ class _Resolver:
                 name = self._ent_text(p)
                 iso = self.lex.country_of_word(name) or self.lex.country_of_word(p.text)
                 if iso is None and p.ent_type_ == "GPE":
+                    place = gazetteer().lookup(name)
+                    iso = place.country if place else None
+                if iso is None:
+                    # "inhabitants of the Syrian Golan Heights": the place's own nationality.
+                    iso = next(
+                        (
+                            c
+                            for m in p.children
+                            if m.dep_ in {"compound", "amod"}
+                            for c in [self.lex.country_of_word(m.text)]
+                            if c
+                        ),
+                        None,
+                    )
+                if iso:
+                    return [iso]
+        return []
+
+    def _acting_in(self, tok: Token) -> list[str]:
+        """The country of the place named in the clause ``tok`` is the subject of, through
+        a quantity ("thousands of people"): "in Hong Kong", "across Nigeria"."""
+        from dyad.where import gazetteer
+
+        cur = tok
+        while cur.dep_ in {"pobj", "prep"} or (
+            cur.dep_ in SUBJECT_DEPS and cur.head.pos_ not in {"VERB", "AUX"}
+        ):
+            if cur.head.i == cur.i:
+                return []
+            cur = cur.head
+        if cur.dep_ not in SUBJECT_DEPS or cur.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        for t in cur.head.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and t.ent_type_ in {"GPE", "LOC"}:
+                name = self._ent_text(t)
+                iso = self.lex.country_of_word(name)
+                if iso is None:
                     place = gazetteer().lookup(name)
                     iso = place.country if place else None
                 if iso:

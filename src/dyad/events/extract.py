@@ -79,6 +79,18 @@ def _subject(pred: Token) -> Token | None:
     return None
 
 
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` belongs to ("converged for a rally": converged)."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
 def _match(tok: Token) -> _Found | None:
     lemma = tok.lemma_.lower()
     # "is opposed to", "was willing to": predicate adjectives behave as verbs.
@@ -89,7 +101,7 @@ def _match(tok: Token) -> _Found | None:
             c.lower_ == "to" for c in tok.children
         )
         for p in patterns().get(("VERB", lemma), ()):
-            if purpose and not (p.type == "PROTEST" and tok.dep_ != "relcl"):
+            if purpose and p.type != "PROTEST":
                 # "the first leader to visit China", "resigned to allow elections": a
                 # description or a purpose, not a report. But "went on strike to protest",
                 # "a rally to protest": the protest is the act the sentence reports.
@@ -245,7 +257,13 @@ class _Builder:
             return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
         if slot == "subject":
             subj = _subject(pred)
-            return self._refs([subj]) if subj is not None else []
+            refs = self._refs([subj]) if subj is not None else []
+            if not refs and subj is not None and subj.i == pred.head.i:
+                # "converged for a rally to protest": no one, the rally's holders protest.
+                verb = _governing_verb(subj)
+                holder = _subject(verb) if verb is not None else None
+                refs = self._refs([holder]) if holder is not None else []
+            return refs
         if slot == "ccomp_subject":
             # "demanded that the US cancel ...": the one asked is the clause's subject.
             return self._refs(
