@@ -75,17 +75,17 @@ _PLANNED_AS = {1: "AGREE", 2: "AGREE", 4: "THREATEN"}
 
 
 def plover_rendering(event_type: str, status: str) -> str:
-    """The type as the PLOVER manual codes it: a planned meeting, visit or material
-    cooperation is AGREE (intent to cooperate); a planned act of material conflict is
-    THREATEN. Dyad keeps the act's own type with ``status: planned`` in its records, and
+    """The type as the PLOVER manual codes it: a planned or conditional meeting, visit or
+    material cooperation is AGREE (intent to cooperate); a planned act of material conflict
+    is THREATEN. Dyad keeps the act's own type with ``status: planned`` in its records, and
     renders this way only where PLOVER's convention is wanted (evaluation, PLOVER export).
     """
     if status == "negated" and event_type in {"AGREE", "CONCEDE"}:
         return "REJECT"  # "would not meet the demands"
     if status == "hypothetical" and _quad(event_type) == 4:
         return "THREATEN"  # "may halt mediation if ...": a conditional sanction is a threat
-    if status != "planned" or event_type in {"AGREE", "THREATEN"}:
-        return event_type
+    if status not in {"planned", "hypothetical"} or event_type in {"AGREE", "THREATEN"}:
+        return event_type  # "would meet him if ...": a conditional offer is an offer
     quad = _quad(event_type)
     if event_type in {"CONCEDE", "REQUEST", "ACCUSE", "REJECT"}:
         return event_type  # verbal acts: announcing one is already the act

@@ -17,8 +17,9 @@ from dyad.actors.kb import Entry, KnowledgeBase, RoleOn, name_key, offices_of
 from dyad.actors.lexicon import HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
 
 POSSESSIVE = {"'s", "’s", "'"}
-# Role countries that say nothing of a person's nationality.
-NON_STATES = {"IGO", "NGO", "MNC"}
+# Role countries that say nothing of a person's nationality (IMG: international militarised
+# groups such as al-Qaeda).
+NON_STATES = {"IGO", "NGO", "MNC", "IMG"}
 # Confidence by how a name was found; fuzzy matches scale with their score.
 CONF_NAME = 0.95
 CONF_ALIAS = 0.9

@@ -819,8 +819,10 @@ class _Resolver:
         ]
         if definite:
             # "a Peruvian leader" is anyone; only a definite description can be referred to.
+            # "the Iraqi government" is an institution: "it", not "he" or "she".
+            person = singular and lemma not in ORG_HEADS
             for ref in refs:
-                self._remember(ref, self._gender_of([*mods, tok]), sent_i, singular, tok)
+                self._remember(ref, self._gender_of([*mods, tok]), sent_i, person, tok)
         return refs
 
     def _located(self, tok: Token) -> list[str]:

@@ -23,8 +23,11 @@ from dyad.records import ActorRef, Event
 # Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
 # the place). Leaving them untargeted is PLOVER's coding too.
 UNDIRECTED = frozenset({"RETREAT", "CONSULT"})
-# Organisations' codes: a UN convoy in a report on Bosnia does not make it international.
-NON_STATES = frozenset({"IGO", "NGO", "MNC"})
+# Organisations' codes: a UN convoy in a report on Bosnia does not make it international,
+# nor does the Islamic State (IMG, international militarised group) in a report on Iraq.
+NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+# Offices of a state or of its contenders; an archbishop or an activist may come from anywhere.
+NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI", "PTY", "OPP", "REB"})
 CONFIDENCE_IMPLIED = 0.3
 CONTEXT_DISCOUNT = 0.8
 
@@ -70,7 +73,7 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
 def _compatriot(ref: ActorRef, iso: str, day: dt.date | None, kb: KnowledgeBase) -> ActorRef:
     """A titled person of untold nationality as one of ``iso``\'s, unless the knowledge base
     knows who held that office on the day (this person, being unresolved, is not them)."""
-    if ref.country or ref.actor_id or not ref.role or not ref.sector:
+    if ref.country or ref.actor_id or not ref.role or ref.sector not in NATIONAL_SECTORS:
         return ref
     if day is not None and kb.holders(day, country=iso, title=ref.role):
         return ref

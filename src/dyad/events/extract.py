@@ -36,6 +36,7 @@ PARTITIVE = {
 }  # fmt: skip
 # "according to Pentagon sources": who reports an event is not its target.
 ATTRIBUTION = {"according", "citing", "quoting"}
+STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 COOPERATIVE_QUADS = {1, 2}
 CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
@@ -141,11 +142,12 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     ):
         return False
     if p.object_kind in {"actor", "person"}:
-        dobj = _children(tok, "dobj")
-        if (
-            not dobj
-            or dobj[0].ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
-            and dobj[0].pos_ != "PRON"
+        # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
+        dobj = _children(tok, "dobj") or _children(tok, "nsubjpass")
+        if not dobj or not (
+            dobj[0].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or dobj[0].pos_ == "PRON"
+            or dobj[0].lemma_.lower() in lexicon().role_heads  # "the Swedish prime minister"
         ):
             return False
         if (
@@ -258,7 +260,12 @@ class _Builder:
         if slot == "subject":
             subj = _subject(pred)
             refs = self._refs([subj]) if subj is not None else []
-            if not refs and subj is not None and subj.i == pred.head.i:
+            if (
+                not refs
+                and subj is not None
+                and subj.i == pred.head.i
+                and any(c.lower_ == "to" for c in pred.children)
+            ):
                 # "converged for a rally to protest": no one, the rally's holders protest.
                 verb = _governing_verb(subj)
                 holder = _subject(verb) if verb is not None else None
@@ -542,7 +549,12 @@ def _state(iso: str, text: str) -> ActorRef:
 
 
 def _is_passive(pred: Token) -> bool:
-    return pred.pos_ == "VERB" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children)
+    if pred.pos_ != "VERB" or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children):
+        return False
+    # "Israel is opposed to French mediation", "is prepared to impose": a state of mind, the
+    # subject holds it (no one does it to them).
+    stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not _children(pred, "agent")
+    return not stative
 
 
 def _content_of_other(found: _Found, triggers: set[int]) -> bool:
