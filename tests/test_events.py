@@ -146,3 +146,27 @@ def test_events_a_crowd_of_a_place_named_by_its_nationality(code):
 def test_events_officials_are_not_of_the_place_where_they_meet(code):
     events = code("Officials threatened on Monday in Nairobi to close the border.")
     assert not [a for e in events for a in e.actors if a.country == "KEN"]
+
+
+def _sides(ev):
+    return [a.country for a in ev.actors], [r.country for r in ev.recipients]
+
+
+def test_events_opposed_to_is_held_by_the_subject(code):
+    [ev] = code("Kenya is opposed to Ugandan mediation in the talks, an aide said.")
+    assert (ev.type, _sides(ev)) == ("REJECT", (["KEN"], ["UGA"]))
+
+
+def test_events_an_institution_reports_as_it(code):
+    [ev] = code("The Kenyan government announced that it will impose a curfew in Mombasa.")
+    assert ev.type == "COERCE"
+    assert [(a.text, a.country) for a in ev.actors] == [("it", "KEN")]
+
+
+def test_events_hosting_a_lunch_is_no_meeting(code):
+    assert not code("The Turkish president hosted a lunch for business leaders on Monday.")
+
+
+def test_events_a_complaint_targets_what_it_is_about(code):
+    [ev] = code("Kenya complained to the United Nations about Ugandan air raids.")
+    assert (ev.type, _sides(ev)) == ("ACCUSE", (["KEN"], ["UGA"]))
