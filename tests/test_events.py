@@ -170,3 +170,16 @@ def test_events_hosting_a_lunch_is_no_meeting(code):
 def test_events_a_complaint_targets_what_it_is_about(code):
     [ev] = code("Kenya complained to the United Nations about Ugandan air raids.")
     assert (ev.type, _sides(ev)) == ("ACCUSE", (["KEN"], ["UGA"]))
+
+
+def test_events_a_person_takes_the_country_of_an_apposed_description(code):
+    text = "Amina Odhiambo, Kenya's leading land rights activist, began a hunger strike."
+    [ev] = code(text)
+    assert ev.type == "PROTEST"
+    assert [a.country for a in ev.actors] == ["KEN"]
+
+
+def test_events_opposition_groups_located_in_a_country(code):
+    [ev] = code("Opposition groups in Kenya demanded that the election board resign.")
+    assert ev.type == "REQUEST"
+    assert [(a.country, a.sector) for a in ev.actors] == [("KEN", "OPP")]

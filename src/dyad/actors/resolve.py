@@ -538,6 +538,10 @@ class _Resolver:
                 break
             ap, complete = self._describe(a)
             if not complete:
+                if country is None and ap.country and a.lemma_.lower() in self.lex.role_heads:
+                    # "Sidhoum, Algeria's leading human rights activist": words the lexicon
+                    # lacks, but the head is a role and the country is told.
+                    country, title, sector = ap.country, title or ap.title, sector or ap.sector
                 continue  # a name in apposition is a mention of its own, not a description
             title = title or ap.title
             if country is None and ap.country:

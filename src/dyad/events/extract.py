@@ -159,6 +159,17 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     return obj
 
 
+def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
+    """Whether ``verb`` is a form of one of ``lemmas``. The word's own regular forms are
+    tried too: the lemmatiser makes "staged" a form of "stag"."""
+    if verb.lemma_.lower() in lemmas:
+        return True
+    w = verb.lower_
+    return any(
+        w in {b + "s", b + "d", b + "ed", b + "ing", b.removesuffix("e") + "ing"} for b in lemmas
+    )
+
+
 def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
     noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
@@ -174,7 +185,7 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
             return head.head  # "arrived at the invitation of X"
         if head.lower_ == "in" and head.head.lemma_ in {"engage", "take", "participate"}:
             return head.head  # "engage in talks", "take part in talks"
-    if tok.dep_ in {"dobj", "nsubjpass"} and p.light and head.lemma_ in p.light:
+    if tok.dep_ in {"dobj", "nsubjpass"} and p.light and _is_one_of(head, p.light):
         return head
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
         return head  # "cancelled the talks", "the meeting was called off": negated reports
@@ -461,7 +472,9 @@ class _Builder:
             told = place if place is not self.dateline or cameo(p.cameo).quad_class == 4 else None
             where = told or self._place_in_clause(f.predicate)
             if where is not None and where.country:
-                recipients = [_state(where.country, where.name)]
+                # Named targets of unknown country stay beside it ("demanded that President
+                # Mugabe resign", Mugabe not in the knowledge base).
+                recipients = [*recipients, _state(where.country, where.name)]
         day = _day(date)
         actors = [self._on(a, day) for a in actors]
         recipients = [self._on(r, day) for r in recipients]
