@@ -875,7 +875,12 @@ class _Resolver:
         if cur.dep_ not in SUBJECT_DEPS or cur.head.pos_ not in {"VERB", "AUX"}:
             return []
         for t in cur.head.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE and t.ent_type_ in {"GPE", "LOC"}:
+            if t.dep_ != "pobj" or t.ent_type_ not in {"GPE", "LOC"}:
+                continue
+            prep = t.head
+            if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+                prep = prep.head.head  # "in the capital city of Algiers"
+            if prep.lower_ in LOCATIVE:
                 name = self._ent_text(t)
                 iso = self.lex.country_of_word(name)
                 if iso is None:

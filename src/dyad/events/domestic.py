@@ -17,15 +17,13 @@ from dataclasses import replace
 
 from dyad.actors import KnowledgeBase
 from dyad.actors.lexicon import lexicon
+from dyad.actors.match import NON_STATES
 from dyad.events.identity import event_id
 from dyad.records import ActorRef, Event
 
 # Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
 # the place). Leaving them untargeted is PLOVER's coding too.
 UNDIRECTED = frozenset({"RETREAT", "CONSULT"})
-# Organisations' codes: a UN convoy in a report on Bosnia does not make it international,
-# nor does the Islamic State (IMG, international militarised group) in a report on Iraq.
-NON_STATES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 # Offices of a state or of its contenders; an archbishop or an activist may come from anywhere.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI", "PTY", "OPP", "REB"})
 CONFIDENCE_IMPLIED = 0.3
@@ -34,6 +32,8 @@ CONTEXT_DISCOUNT = 0.8
 
 def code_domestic(events: list[Event], kb: KnowledgeBase) -> list[Event]:
     """``events`` of one document, with the domestic readings applied where they hold."""
+    # Organisations' codes: a UN convoy in a report on Bosnia does not make it
+    # international, nor does the Islamic State (IMG) in a report on Iraq.
     countries = {
         r.country
         for e in events

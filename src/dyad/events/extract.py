@@ -585,13 +585,11 @@ def _content_of_other(found: _Found, triggers: set[int]) -> bool:
 
 def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
     """The purpose of a protest is what it says, not another act: "went on hunger strike
-    to protest", "blocked a road to show their disapproval" are one protest."""
+    to protest", "blocked a road to show their disapproval", "blocked roads demanding his
+    return" are one protest."""
     t = found.predicate
-    return (
-        t.dep_ in {"advcl", "acl"}
-        and t.head.i in protests
-        and any(c.lower_ == "to" for c in t.children)
-    )
+    purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
+    return t.dep_ in {"advcl", "acl"} and t.head.i in protests and purpose
 
 
 def _light_text(f: _Found) -> str:

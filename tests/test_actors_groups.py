@@ -1,0 +1,162 @@
+"""Non-state armed and political groups (data/actors/groups.yaml) resolve in coded text."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+
+import pytest
+
+from dyad.actors import load_kb
+from dyad.actors.kb import name_key
+from dyad.records import ActorRef, Event
+from tests.conftest import ROOT, SHARED
+
+DAY = "2024-06-27"
+GROUP_IDS = {
+    m.group(1)
+    for m in re.finditer(
+        r"^- id: (\S+)$",
+        (ROOT / "src/dyad/data/actors/groups.yaml").read_text(encoding="utf-8"),
+        re.M,
+    )
+}
+
+
+def _refs(events: list[Event]) -> list[ActorRef]:
+    return [r for e in events for r in (*e.actors, *e.recipients)]
+
+
+def _find(events: list[Event], words: str) -> ActorRef:
+    """The participant whose text contains ``words``."""
+    for r in _refs(events):
+        if words in r.text:
+            return r
+    raise AssertionError(f"no participant {words!r} in {[r.text for r in _refs(events)]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country", "sector"),
+    [
+        ("Hamas fighters attacked an Israeli army post on Monday.", "Hamas", "PSE", "REB"),
+        ("The Taliban threatened to attack Kabul.", "Taliban", "AFG", "REB"),
+        ("Islamic State militants killed ten soldiers in Iraq.", "Islamic State", "IMG", "REB"),
+        ("Hezbollah fired rockets at northern Israel.", "Hezbollah", "LBN", "REB"),
+        ("Ansar Allah threatened to attack Saudi Arabia.", "Ansar Allah", "YEM", "REB"),
+        ("The Sendero Luminoso attacked a police station.", "Sendero", "PER", "REB"),
+        ("Daesh attacked a police checkpoint in Mosul.", "Daesh", "IMG", "REB"),
+        ("Tamil Tigers attacked a Sri Lankan navy ship.", "Tamil Tigers", "LKA", "REB"),
+        ("The Kosovo Liberation Army attacked Serbian police.", "Kosovo", "XKX", "REB"),
+        ("ZANU-PF accused the MDC of violence.", "ZANU-PF", "ZWE", "PTY"),
+        ("ZANU-PF accused the MDC of violence.", "MDC", "ZWE", "PTY"),
+        ("Solidarity called a national strike in Poland.", "Solidarity", "POL", "LAB"),
+        ("The Wagner Group seized the city of Bakhmut.", "Wagner", "RUS", "PRM"),
+        ("Chechen rebels seized a hospital in Budyonnovsk.", "Chechen", "RUS", "REB"),
+        ("The Pakistani Taliban attacked a school in Peshawar.", "Taliban", "PAK", "REB"),
+        (
+            "Nepal's Maoists accused the government of violating the ceasefire.",
+            "Maoists",
+            "NPL",
+            "REB",
+        ),
+        ("Fatah accused Hamas of a coup.", "Fatah", "PSE", "PTY"),
+        ("The Contras attacked a Sandinista army post.", "Contras", "NIC", "REB"),
+    ],
+)
+def test_group_resolves_with_country_and_sector(code, text, words, country, sector):
+    ref = _find(code(text, DAY), words)
+    assert (ref.country, ref.sector) == (country, sector), ref
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor_id", "country"),
+    [
+        # An article before the name.
+        ("The Hamas rejected the Egyptian proposal.", "Hamas", "hamas", "PSE"),
+        ("Turkish troops attacked the PKK in northern Iraq.", "PKK", "pkk", "TUR"),
+        ("The Houthis attacked a cargo ship in the Red Sea.", "Houthis", "houthis", "YEM"),
+    ],
+)
+def test_group_after_article(code, text, words, actor_id, country):
+    ref = _find(code(text, DAY), words)
+    assert (ref.actor_id, ref.country) == (actor_id, country), ref
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        # The group's name as a modifier of a role noun.
+        ("UNITA rebels attacked a government convoy near Huambo.", "UNITA", "AGO"),
+        ("A FARC commander accused the Colombian army of violating the ceasefire.", "FARC", "COL"),
+        ("Shining Path guerrillas killed three police officers in Ayacucho.", "Shining", "PER"),
+        ("M23 rebels captured Goma.", "M23", "COD"),
+        ("Israeli forces arrested a senior Hamas leader in Jenin.", "Hamas", "PSE"),
+    ],
+)
+def test_group_name_as_modifier(code, text, words, country):
+    ref = _find(code(text, DAY), words)
+    assert (ref.country, ref.sector) == (country, "REB"), ref
+
+
+def test_international_militarised_group_is_not_a_state(code):
+    # IMG is no state: the domestic reading adds no implied target of its own.
+    events = code("Al-Qaeda threatened to attack.", DAY)
+    assert events
+    assert _find(events, "Qaeda").country == "IMG"
+    assert not any(r.country == "IMG" for e in events for r in e.recipients)
+    events = code("Islamic State militants attacked Mosul.", DAY)
+    assert _find(events, "Islamic State").country == "IMG"
+    assert not any(r.country == "IMG" for e in events for r in e.recipients)
+
+
+def test_surname_not_taken_by_group_alias(code):
+    events = code(
+        "Allan Wagner met Chilean Foreign Minister Ignacio Walker in Lima. "
+        "Wagner criticized Bolivia.",
+        "2003-06-01",
+    )
+    assert {r.actor_id for r in _refs(events) if r.text == "Wagner"} == {"allan-wagner"}
+
+
+def test_group_entries_are_well_formed():
+    countries = {
+        r["CCA3"]
+        for r in csv.DictReader(
+            (SHARED / "ontology" / "countries.csv").read_text(encoding="utf-8").splitlines()
+        )
+    }
+    sectors = {
+        r["sector"]
+        for r in csv.DictReader(
+            (ROOT / "src/dyad/data/agents.csv").read_text(encoding="utf-8").splitlines()
+        )
+    }
+    entries = load_kb(use_config_dir=False).entries
+    groups = [entries[i] for i in sorted(GROUP_IDS) if i in entries]
+    assert len(groups) == len(GROUP_IDS) >= 100
+    for e in groups:
+        assert e.kind == "organisation", e.id
+        assert len(e.roles) == 1, e.id
+        (role,) = e.roles
+        assert role.start is None and role.end is None, e.id
+        assert role.country in countries | {"IMG"}, e.id
+        assert role.sector in sectors, e.id
+        for n in [e.name, *e.aliases]:
+            assert len(name_key(n)) > 2, (e.id, n)
+
+
+def test_group_names_are_not_shared():
+    kb = load_kb(use_config_dir=False)
+    owners: Counter[str] = Counter()
+    for e in kb.entries.values():
+        for key in {name_key(n) for n in [e.name, *e.aliases]}:
+            owners[key] += 1
+    # Jamaat-e-Islami names two parties on purpose: the country said with it decides.
+    shared = {
+        name_key(n)
+        for i in GROUP_IDS
+        for n in [kb.entries[i].name, *kb.entries[i].aliases]
+        if owners[name_key(n)] > 1
+    }
+    assert shared == {"jamaateislami"}
