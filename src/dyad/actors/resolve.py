@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.kb import PARTICLES, Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
-from dyad.actors.match import Peeled, match_name, peel
+from dyad.actors.match import NON_STATES, Peeled, match_name, peel
 from dyad.records import ActorRef
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -743,7 +743,7 @@ class _Resolver:
                 key = seen.key
             else:
                 key = seen.ref.country or ""
-                if key in {"", "IGO"}:
+                if not key or key in NON_STATES:
                     continue
             if key in keys:
                 continue
