@@ -183,3 +183,14 @@ def test_events_opposition_groups_located_in_a_country(code):
     [ev] = code("Opposition groups in Kenya demanded that the election board resign.")
     assert ev.type == "REQUEST"
     assert [(a.country, a.sector) for a in ev.actors] == [("KEN", "OPP")]
+
+
+def test_events_a_country_the_recogniser_took_for_a_person(code):
+    [ev] = code("Sri Lanka established diplomatic ties with Kenya on Monday.")
+    assert [(a.country, a.resolved_by) for a in ev.actors] == [("LKA", "state")]
+
+
+def test_events_an_organisation_with_a_possessive_in_its_name(code):
+    [ev] = code("The Kurdistan Workers' Party issued a statement demanding that Turkey act.")
+    assert ev.type == "REQUEST"
+    assert [(a.actor_id, a.country) for a in ev.actors] == [("pkk", "TUR")]

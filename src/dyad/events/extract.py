@@ -275,9 +275,10 @@ class _Builder:
                 not refs
                 and subj is not None
                 and subj.i == pred.head.i
-                and any(c.lower_ == "to" for c in pred.children)
+                and (pred.tag_ == "VBG" or any(c.lower_ == "to" for c in pred.children))
             ):
-                # "converged for a rally to protest": no one, the rally's holders protest.
+                # "converged for a rally to protest", "issued a declaration demanding": the
+                # rally's holders protest, the declaration's issuers demand.
                 verb = _governing_verb(subj)
                 holder = _subject(verb) if verb is not None else None
                 refs = self._refs([holder]) if holder is not None else []
