@@ -97,3 +97,23 @@ def test_eval_cli_by_type_and_explain() -> None:
     assert res.exit_code == 0 and "gold" in res.stdout and "predicted" in res.stdout
     res = CliRunner().invoke(app, ["eval", str(GOLD), "--explain", "nope"])
     assert res.exit_code == 2 and "no gold record with id 'nope'" in res.stderr
+
+
+def test_evaluate_counts_an_uncodable_gold_sentence_as_no_events(tmp_path: Path, coder) -> None:
+    spanish = (
+        "El presidente de la república se reunió con los ministros en la capital para "
+        "discutir los acuerdos comerciales y las inversiones extranjeras durante la visita "
+        "oficial que realizó la delegación a la ciudad este lunes por la tarde."
+    )
+    f = tmp_path / "gold.jsonl"
+    f.write_text(
+        _gold_line(SENTENCE, "ACCUSE", ["CHL"], ["VEN"])
+        + "\n"
+        + _gold_line(spanish, "CONSULT", ["PER"], ["PER"]).replace('"g1"', '"g2"')
+        + "\n"
+    )
+    scores, comps = evaluate(f, coder)
+    assert scores["sentences"] == 2
+    assert [c.predicted for c in comps if c.record.id == "g2"] == [[]]
+    assert scores["type"]["recall"] == 0.5
+    assert len(scores["uncoded"]) == 1 and scores["uncoded"][0].startswith("g2 (line 2)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dyad.ingest import document_id, read
+from dyad.ingest import document_id, make_document, read
 from dyad.records import Document, Reject
 
 ARTICLE = (
@@ -109,3 +109,12 @@ def test_ingest_folder_skips_other_file_types_visibly(tmp_path: Path) -> None:
     got = _read(tmp_path)
     assert [type(g).__name__ for g in got] == ["Reject", "Document"]
     assert got[0].skipped and got[0].reason == "unsupported"  # type: ignore[union-attr]
+
+
+def test_ingest_name_heavy_english_lead_is_english() -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping, "
+        "Premier Li Qiang and Foreign Minister Wang Yi in Beijing on Friday, seeking to "
+        "deepen trade ties with Brazil's largest trading partner."
+    )
+    assert make_document(text, origin="<test>").text == text

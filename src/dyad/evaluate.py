@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dyad.errors import DyadError
+from dyad.errors import DyadError, InputError
 from dyad.ontology import PLOVER_TYPES, plover_rendering
 from dyad.records import Event
 
@@ -281,18 +281,35 @@ def compare(records: list[GoldRecord], predictions: list[list[Event]]) -> dict[s
     }
 
 
-def code_records(records: list[GoldRecord], coder: Any, *, plover: bool) -> Iterator[list[Event]]:
+def code_records(
+    records: list[GoldRecord], coder: Any, *, plover: bool, uncoded: list[str] | None = None
+) -> Iterator[list[Event]]:
     """Code each gold sentence with its date; yields events in record order.
 
     With ``plover``, planned acts are typed as the PLOVER manual codes them (see
-    ``dyad.ontology.plover_rendering``), as PLOVER gold records are.
+    ``dyad.ontology.plover_rendering``), as PLOVER gold records are. A sentence the reader
+    refuses (empty, not English) counts as coded with no events, and why is appended to
+    ``uncoded``: the score must still cover every gold record.
     """
     from dataclasses import replace
 
     from dyad.ingest import make_document
 
-    docs = [make_document(r.text, origin=f"gold:{r.line}", published=r.date) for r in records]
-    for _doc, events in coder.code(docs):
+    docs = []
+    refused: set[int] = set()
+    for i, r in enumerate(records):
+        try:
+            docs.append(make_document(r.text, origin=f"gold:{r.line}", published=r.date))
+        except InputError as exc:
+            refused.add(i)
+            if uncoded is not None:
+                uncoded.append(f"{r.id} (line {r.line}): {exc}")
+    coded = iter(coder.code(docs))
+    for i in range(len(records)):
+        if i in refused:
+            yield []
+            continue
+        _doc, events = next(coded)
         if plover:
             events = [replace(e, type=plover_rendering(e.type, e.status)) for e in events]
         yield events
@@ -302,15 +319,18 @@ def evaluate(path: Path, coder: Any) -> tuple[dict[str, Any], list[Comparison]]:
     """Code every gold sentence in ``path`` and score it. Returns the scores and the
     per-sentence comparisons (for ``--explain``)."""
     records = read_gold(path)
+    uncoded: list[str] = []
     # A file mixing both formats is scored each record by its own convention.
     predictions = [
         p
         for fmt in ("plover", "dyad")
-        for p in code_records([r for r in records if r.fmt == fmt], coder, plover=fmt == "plover")
+        for p in code_records(
+            [r for r in records if r.fmt == fmt], coder, plover=fmt == "plover", uncoded=uncoded
+        )
     ]
     records = [r for fmt in ("plover", "dyad") for r in records if r.fmt == fmt]
     comps = [
         Comparison(r, p, {e.type for e in r.events}, {e.type for e in p})
         for r, p in zip(records, predictions, strict=True)
     ]
-    return compare(records, predictions), comps
+    return compare(records, predictions) | {"uncoded": uncoded}, comps

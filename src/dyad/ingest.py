@@ -75,7 +75,10 @@ def _looks_english(text: str) -> bool:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    # Capitalised words are mostly names, which belong to no language: a lead sentence
+    # such as "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi
+    # Jinping in Beijing ..." is half names.
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text) if not w[0].isupper()]
     if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
         return True
     return sum(w in STOP_WORDS for w in words) / len(words) >= 0.15

@@ -66,6 +66,8 @@ def eval_cmd(
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
     out = Console()
+    for note in scores["uncoded"]:
+        err.print(f"warning: not coded, counted as no events: {note}")
     if explain is not None:
         if not _explain(comparisons, explain, out):
             err.print(f"error: no gold record with id {explain!r} in {gold}")

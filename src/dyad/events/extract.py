@@ -36,6 +36,10 @@ PARTITIVE = {
 }  # fmt: skip
 # "according to Pentagon sources": who reports an event is not its target.
 ATTRIBUTION = {"according", "citing", "quoting"}
+TROOPS = {
+    "troop", "force", "soldier", "peacekeeper", "unit", "contingent", "warship", "vessel",
+    "battalion", "brigade", "marine", "paratrooper",
+}  # fmt: skip
 STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 COOPERATIVE_QUADS = {1, 2}
@@ -67,6 +71,11 @@ def _subject(pred: Token) -> Token | None:
     cur = pred
     for _ in range(5):
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subj and cur.i != pred.i and pred.dep_ == "advcl" and subj[0].dep_ == "nsubjpass":
+            # "was attacked by militiamen, killing 156": the killers are the attackers.
+            agents = [p for a in _children(cur, "agent") for p in a.children if p.dep_ == "pobj"]
+            if agents:
+                return agents[0]
         if subj:
             if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
                 return cur.head
@@ -159,6 +168,13 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     return obj
 
 
+def _troops(pred: Token) -> bool:
+    subj = _subject(pred)
+    if subj is not None and subj.lemma_.lower() in PARTITIVE | {"deployment"}:
+        subj = next((p for c in _children(subj, "prep") for p in _children(c, "pobj")), subj)
+    return subj is not None and subj.lemma_.lower() in TROOPS
+
+
 def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
     """Whether ``verb`` is a form of one of ``lemmas``. The word's own regular forms are
     tried too: the lemmatiser makes "staged" a form of "stag"."""
@@ -220,15 +236,15 @@ class _Builder:
         self.episode_place: Place | None = None
 
     # -- arguments -------------------------------------------------------------------------
-    def _refs(self, toks: Iterable[Token]) -> list[ActorRef]:
+    def _refs(self, toks: Iterable[Token], *, deep: bool = False) -> list[ActorRef]:
         out: list[ActorRef] = []
         for t in toks:
             for c in _with_conjuncts(t):
-                refs = self.actors.at(c) or self._owner(c)
+                refs = self.actors.at(c) or self._owner(c, deep=deep)
                 out.extend(refs)
         return out
 
-    def _owner(self, noun: Token) -> list[ActorRef]:
+    def _owner(self, noun: Token, *, deep: bool = False) -> list[ActorRef]:
         """Whose thing a non-actor argument is: "China's support", "a U.S. request",
         "French mediation", "an offer from Afghanistan", "an admission by Moscow"."""
         if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
@@ -236,7 +252,11 @@ class _Builder:
         for c in noun.children:
             if c.dep_ in {"poss", "compound"} and self.actors.at(c):
                 return self.actors.at(c)
-        preps = {"from", "by", "of"} if noun.lemma_.lower() in PARTITIVE else {"from", "by"}
+        # The act's own object: "shelled positions of the Palestinian forces", "attacked a
+        # camp for Congolese refugees". Deeper in the clause "of" tells less: "arrived at
+        # the invitation of Xi" names the inviter, not the one visited.
+        preps = {"from", "by"} | ({"of"} if not deep or noun.lemma_.lower() in PARTITIVE else set())
+        preps |= set() if deep else {"for"}
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 refs = [r for p in c.children if p.dep_ == "pobj" for r in self.actors.at(p)]
@@ -370,7 +390,7 @@ class _Builder:
                     else:
                         cands = []
                     for cand in cands:
-                        refs = [r for r in self._refs([cand]) if r.country not in own]
+                        refs = [r for r in self._refs([cand], deep=True) if r.country not in own]
                         if refs:
                             return refs
                     if c.dep_ in follow and c.lower_ not in ATTRIBUTION:
@@ -451,6 +471,8 @@ class _Builder:
     # -- assembling ------------------------------------------------------------------------
     def build(self, f: _Found) -> list[Event]:
         p = f.pattern
+        if p.mode == "visit" and _troops(f.predicate):
+            return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         actors, recipients = self._arguments(f)
         if not actors and not recipients:
             return []
@@ -590,7 +612,12 @@ def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
     return" are one protest."""
     t = found.predicate
     purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
-    return t.dep_ in {"advcl", "acl"} and t.head.i in protests and purpose
+    # The protest may be told as a noun the sentence does not report ("rioted following a
+    # demonstration calling for his removal").
+    protest_noun = t.head.pos_ == "NOUN" and any(
+        p.type == "PROTEST" for p in patterns().get(("NOUN", t.head.lemma_.lower()), ())
+    )
+    return t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
 
 
 def _light_text(f: _Found) -> str:
