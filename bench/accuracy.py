@@ -1,7 +1,10 @@
-"""Accuracy of Dyad on the PLOVER gold sentences in ../shared/eval/plover_dev.jsonl.
+"""Accuracy of Dyad on gold codings: the PLOVER dev sentences and the project's own news set.
 
-Run from the project root: ``python bench/accuracy.py [GOLD.jsonl]``. Prints the scores and
-ends with ``type F1: X.XX, triple F1: X.XX, actor country F1: X.XX``.
+Run from the project root: ``python bench/accuracy.py [GOLD.jsonl ...]``. Without arguments it
+scores ``../shared/eval/plover_dev.jsonl`` (the set the rules are tuned on) and
+``bench/data/news_gold.jsonl`` (written independently and never tuned on: the check that the
+rules generalise). Prints the scores of each and ends with
+``type F1: X.XX, triple F1: X.XX, actor country F1: X.XX`` for the first file.
 """
 
 from __future__ import annotations
@@ -9,33 +12,51 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from dyad.coder import Coder
 from dyad.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "eval" / "plover_dev.jsonl"
+DEFAULT = [
+    ROOT.parent / "shared" / "eval" / "plover_dev.jsonl",
+    ROOT / "bench" / "data" / "news_gold.jsonl",
+]
 
 
-def main() -> None:
-    gold = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+def summary(scores: dict[str, Any]) -> str:
+    return (
+        f"type F1: {scores['type']['f1']:.2f}, triple F1: {scores['triple']['f1']:.2f}, "
+        f"actor country F1: {scores['actor_country']['f1']:.2f}"
+    )
+
+
+def report(gold: Path, coder: Coder) -> dict[str, Any]:
     t0 = time.perf_counter()
-    scores, _ = evaluate(gold, Coder.create(use_config_dir=False))
+    scores, _ = evaluate(gold, coder)
     elapsed = time.perf_counter() - t0
     print(
-        f"gold: {gold} ({scores['sentences']} sentences, {scores['gold_events']} gold events, "
-        f"{scores['predicted_events']} predicted) in {elapsed:.1f}s"
+        f"gold: {gold.name} ({scores['sentences']} sentences, {scores['gold_events']} gold "
+        f"events, {scores['predicted_events']} predicted) in {elapsed:.1f}s"
     )
+    for note in scores["uncoded"]:
+        print(f"  not coded: {note}")
     for key in ("type", "actor_country", "recipient_country", "triple", "mode", "status"):
         s = scores[key]
         print(f"{key:18} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}")
     print(f"{'type':12} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
     for t, s in scores["by_type"].items():
         print(f"{t:12} {s['precision']:5.2f} {s['recall']:5.2f} {s['f1']:5.2f} {s['support']:4d}")
-    print(
-        f"type F1: {scores['type']['f1']:.2f}, triple F1: {scores['triple']['f1']:.2f}, "
-        f"actor country F1: {scores['actor_country']['f1']:.2f}"
-    )
+    print(f"{gold.name}: {summary(scores)}")
+    print()
+    return scores
+
+
+def main() -> None:
+    golds = [Path(a) for a in sys.argv[1:]] or DEFAULT
+    coder = Coder.create(use_config_dir=False)
+    results = [report(g, coder) for g in golds]
+    print(summary(results[0]))
 
 
 if __name__ == "__main__":
