@@ -117,3 +117,14 @@ def test_evaluate_counts_an_uncodable_gold_sentence_as_no_events(tmp_path: Path,
     assert [c.predicted for c in comps if c.record.id == "g2"] == [[]]
     assert scores["type"]["recall"] == 0.5
     assert len(scores["uncoded"]) == 1 and scores["uncoded"][0].startswith("g2 (line 2)")
+
+
+def test_eval_explain_a_sentence_without_events_names_triggers_and_actors(tmp_path: Path) -> None:
+    # An unresolvable subject: the trigger fires but no event can be built.
+    text = "The zorblat committee threatened on Monday to close the Kenyan border."
+    f = tmp_path / "gold.jsonl"
+    f.write_text(_gold_line(text, "THREATEN", ["KEN"], ["KEN"]) + "\n")
+    res = CliRunner().invoke(app, ["eval", str(f), "--explain", "g1"])
+    assert res.exit_code == 0, res.output
+    assert "trigger 'threatened' pattern threaten.threaten" in res.stdout
+    assert "actor found: 'Kenyan' -> KEN" in res.stdout

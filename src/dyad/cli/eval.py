@@ -27,7 +27,7 @@ def _explain(comparisons, wanted: str, out: Console) -> bool:  # type: ignore[no
         out.print(f"gold      : {sorted(triples(c.record.events))}")
         out.print(f"predicted : {sorted(triples_of_events(c.predicted))}")
         if not c.predicted:
-            out.print("no trigger of the lexicon fired with a resolvable actor in this sentence")
+            _explain_empty(c.record, out)
         for e in c.predicted:
             m = e.mentions[0]
             out.print(
@@ -42,6 +42,32 @@ def _explain(comparisons, wanted: str, out: Console) -> bool:  # type: ignore[no
                     )
         return True
     return False
+
+
+def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def]
+    """Why a sentence got no event: the lexicon's triggers in it, and the actors found."""
+    import datetime as dt
+
+    from dyad import nlp
+    from dyad.actors import load_kb, resolve_document
+    from dyad.events.extract import lexicon_matches
+
+    doc = nlp.load()(record.text)
+    day = dt.date.fromisoformat(record.date) if record.date else None
+    actors = resolve_document(doc, load_kb(), day=day)
+    triggers = [m for sent in doc.sents for m in lexicon_matches(sent)]
+    if not triggers:
+        out.print("no event: no trigger of the lexicon in this sentence")
+    for words, pattern in triggers:
+        out.print(
+            f"- trigger [bold]{words!r}[/bold] pattern {pattern}: no event of its own "
+            "(no participant resolved, or the content of another trigger)"
+        )
+    seen = {(r.text, r.code) for refs in actors.by_token.values() for r in refs}
+    for text, code in sorted(seen):
+        out.print(f"    actor found: {text!r} -> {code or '?'}")
+    if not seen:
+        out.print("    no actor found in this sentence")
 
 
 @app.command("eval")

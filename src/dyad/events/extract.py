@@ -701,6 +701,16 @@ def _merge(into: Event, other: Event) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
+def lexicon_matches(sent: Span) -> list[tuple[str, str]]:
+    """The (trigger words, pattern id) the lexicon finds in ``sent``, whether or not they
+    became events: for explaining a sentence that was coded with none."""
+    found = [m for m in (_match(tok) for tok in sent) if m is not None]
+    return [
+        (_light_text(f) if f.predicate.i != f.trigger.i else f.trigger.text, f.pattern.id)
+        for f in found
+    ]
+
+
 def extract_events(
     record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase, *, version: str
 ) -> list[Event]:
