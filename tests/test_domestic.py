@@ -54,3 +54,13 @@ def test_known_office_holder_blocks_the_compatriot_reading(code):
         code("Chinese police detained President Zhang Wei on Monday.", "2024-06-27"), "COERCE"
     )
     assert all(r.country is None for r in ev.recipients if "Zhang" in r.text)
+
+
+def test_a_person_read_as_compatriot_replaces_the_place_standing_for_the_target(code):
+    ev = _one(
+        code("Opposition groups in Kenya demanded that President Omondi step down.", None),
+        "REQUEST",
+    )
+    assert [(r.text, r.country, r.resolved_by) for r in ev.recipients] == [
+        ("President Omondi", "KEN", "context")
+    ]

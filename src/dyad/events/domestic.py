@@ -50,6 +50,10 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
     day = _day(event)
     actors = [_compatriot(a, iso, day, kb) for a in event.actors]
     recipients = [_compatriot(r, iso, day, kb) for r in event.recipients]
+    if any(r.resolved_by == "context" for r in recipients):
+        # The state a place stood in for ("demanded in Harare that President Mugabe
+        # resign") is now told by the person.
+        recipients = [r for r in recipients if r.resolved_by != "state" or r.country != iso]
     named = {a.country for a in actors if a.country}
     # Several actors with no target act together or with each other (PLOVER's reciprocal
     # coding), not on their own state.
