@@ -6,9 +6,11 @@ spaCy), on SQLite and on PostgreSQL; one codes a seed article with the real code
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,20 +18,24 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from dyad.api import SETTINGS, Settings, create_app
+from dyad.api import SETTINGS, Settings, create_app, queries
 from dyad.cli import app as cli
+from dyad.records import ActorRef, Event
 from dyad.store import Filters, Store
 from tests.conftest import SEEDS
 from tests.test_store import (  # noqa: F401  (db_url is the SQLite/PostgreSQL fixture)
+    AGGREGATE_FILTERS,
     BOTH_ACTORS,
     CHN_CHN,
     CHN_PER,
     PER_CHN,
     USA_CHN,
     StubCoder,
+    VariedCoder,
     corpus,
     db_url,
     doc,
+    generated_corpus,
     ingest,
 )
 
@@ -266,6 +272,93 @@ def test_api_stories_group_the_documents_of_matching_events(client: TestClient) 
     assert told == {corpus()[0].id, corpus()[1].id}
     events = [e["id"] for s in stories for e in s["events"]]
     assert len(events) == 3
+
+
+# The aggregates grouped in SQL, against a count event by event on generated events
+# (tests/test_store.py: dates on period edges, varied quad classes and Goldstein scores,
+# participants without a KB id, the same participant twice in one event).
+
+
+@pytest.fixture
+def generated(db_url: str) -> Iterator[Store]:  # noqa: F811
+    with Store.open(db_url) as s:
+        ingest(s, generated_corpus(), VariedCoder())
+        yield s
+
+
+@pytest.mark.parametrize("by", ["country", "actor"])
+def test_api_network_matches_a_count_event_by_event(generated: Store, by: str) -> None:
+    for options in AGGREGATE_FILTERS:
+        filters = Filters.parse(**options)
+        pairs: dict[tuple[str, str], list[float]] = {}
+        for s in generated.events(filters):
+            refs = [*s.event.actors, *s.event.recipients]
+            nodes = {r.country if by == "country" else (r.actor_id or r.name) for r in refs}
+            ordered = sorted(n for n in nodes if n is not None)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    pairs.setdefault((a, b), []).append(s.event.goldstein)
+        expected = sorted(
+            ((a, b, len(g), sum(g) / len(g)) for (a, b), g in pairs.items()),
+            key=lambda e: (-e[2], e[0], e[1]),
+        )
+        found = queries.network(generated.engine, filters, by=by, limit=1000)
+        assert [(e.source, e.target, e.events) for e in found] == [x[:3] for x in expected]
+        assert [e.goldstein_mean for e in found] == pytest.approx([x[3] for x in expected])
+        top = queries.network(generated.engine, filters, by=by, limit=2)
+        assert [(e.source, e.target) for e in top] == [x[:2] for x in expected[:2]]
+
+
+def _refs(e: Event) -> list[ActorRef]:
+    return [*e.actors, *e.recipients]
+
+
+def _actor_key(r: ActorRef) -> str:
+    """An actor is its KB id, or its name when it has none (as the store search keys it)."""
+    return r.actor_id or f"name:{r.name}"
+
+
+@pytest.mark.parametrize("actor_id", ["xi-jinping", "dina-boluarte", "team_50%-aid", "nobody"])
+def test_api_actor_counts_match_a_count_event_by_event(generated: Store, actor_id: str) -> None:
+    mine = [
+        s.event for s in generated.events() if any(r.actor_id == actor_id for r in _refs(s.event))
+    ]
+    days = sorted(dt.date.fromisoformat(e.date.start) for e in mine if e.date.start)
+    found = queries.actor_counts(generated.engine, actor_id)
+    assert found.events == len(mine)
+    assert found.as_actor == sum(any(r.actor_id == actor_id for r in e.actors) for e in mine)
+    assert found.as_recipient == sum(
+        any(r.actor_id == actor_id for r in e.recipients) for e in mine
+    )
+    assert found.by_type == Counter(e.type for e in mine)
+    by_year = Counter(e.date.start[:4] if e.date.start else "undated" for e in mine)
+    assert list(found.by_year.items()) == sorted(by_year.items())
+    assert (found.first, found.last) == ((days[0], days[-1]) if days else (None, None))
+    names = {r.name for e in mine for r in _refs(e) if r.actor_id == actor_id}
+    assert found.names == sorted(names)
+
+
+@pytest.mark.parametrize("q", ["li", "BOLUARTE", "_50%", "envoy", "xi-jinping", "zzz"])
+def test_api_store_actor_search_matches_a_count_event_by_event(generated: Store, q: str) -> None:
+    events = [s.event for s in generated.events()]
+    key = _actor_key
+    hits = [r for e in events for r in _refs(e) if q.lower() in r.name.lower() or r.actor_id == q]
+    expected = sorted(
+        (
+            (
+                k,
+                next(r.name for r in hits if key(r) == k),
+                sorted({r.country for r in hits if key(r) == k and r.country}),
+                sum(any(key(r) == k for r in _refs(e)) for e in events),
+            )
+            for k in {key(r) for r in hits}
+        ),
+        key=lambda a: (-a[3], a[1]),
+    )
+    found = queries.search_store_actors(generated.engine, q, limit=50)
+    assert [(a.actor_id or f"name:{a.name}", a.name, a.countries, a.events) for a in found] == (
+        expected
+    )
 
 
 # Writing ----------------------------------------------------------------------------

@@ -11,10 +11,13 @@ without spaCy, so filters and counts can be checked against events known in adva
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
+import random
 import re
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,6 +37,7 @@ from dyad.store import (
 )
 from dyad.store.database import resolve_url
 from dyad.store.export import CAMEO_COLUMNS, CSV_COLUMNS
+from dyad.store.query import PERIODS
 
 PG_URL = os.environ.get("DYAD_TEST_PG")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -218,6 +222,35 @@ def test_store_open_migrates_a_new_database_to_the_current_schema(db_url: str) -
         assert diff == []
     with Store.open(db_url) as again:  # opening an up-to-date store changes nothing
         assert again.totals().documents == 0
+
+
+def test_store_migration_0004_fills_participant_sets_as_ingest_writes_them(
+    db_url: str,
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from dyad.store.database import MIGRATIONS, migrate
+    from dyad.store.schema import events
+
+    columns = (events.c.id, events.c.participant_countries, events.c.participant_actors)
+    with Store.open(db_url) as store:
+        ingest(store, generated_corpus(), VariedCoder())
+        with store.engine.connect() as conn:
+            written = sorted(conn.execute(sa.select(*columns)).all())
+        cfg = Config()
+        cfg.set_main_option("script_location", MIGRATIONS)
+        cfg.set_main_option("path_separator", "os")
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0003")
+            assert "participant_actors" not in {
+                c["name"] for c in sa.inspect(conn).get_columns("events")
+            }
+        migrate(store.engine)  # upgrades the events stored at 0003
+        with store.engine.connect() as conn:
+            assert sorted(conn.execute(sa.select(*columns)).all()) == written
+    assert any(json.loads(countries) == ["CHN", "PER"] for _id, countries, _a in written)
 
 
 def test_store_open_refuses_a_store_from_a_newer_dyad(db_url: str) -> None:
@@ -483,6 +516,159 @@ def test_store_stats_count_types_and_quads_per_period(filled: Store) -> None:
     assert [p.period for p in day.periods] == ["2024-03-02"]
     with pytest.raises(FilterError, match="--by: 'decade'"):
         filled.stats(by="decade")
+
+
+# Aggregates against a plain count -----------------------------------------------------
+#
+# Statistics and counts are grouped in SQL (as are the API's network and actor counts, in
+# tests/test_api.py): these tests compare them with the same figures counted here, event by
+# event, on a store of generated events dated on the edges of weeks, months and years.
+
+EDGE_DAYS = (
+    "2019-12-29",  # a Sunday, in ISO week 2019-W52
+    "2019-12-30",  # a Monday of 2019 that starts 2020-W01
+    "2020-02-29",
+    "2020-12-31",  # 2020-W53
+    "2021-01-03",  # a Sunday of 2021, still in 2020-W53
+    "2021-01-04",  # 2021-W01
+    "2024-06-30",
+    "2024-07-01",
+    "2024-12-30",  # 2025-W01
+    "2025-01-01",
+    "-",  # undated
+)
+PEOPLE = (
+    "CHN/Xi Jinping",
+    "CHN/Li Qiang",
+    "PER/Dina Boluarte",
+    "USA/Joe Biden",
+    "USA/an American envoy",
+    "IGO/Team_50% Aid",
+)
+UNRESOLVED = {"an American envoy"}  # stored without a KB id, so a node by its name
+
+
+class VariedCoder(StubCoder):
+    """The stub coder with quad class and Goldstein score varying by event rather than
+    fixed by type, and ``UNRESOLVED`` participants left without a KB id."""
+
+    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        for d, found in super().code(documents):
+            for e in found:
+                h = int(hashlib.sha256(e.id.encode()).hexdigest()[:8], 16)
+                e.quad_class = 1 + h % 4
+                e.goldstein = round((h // 4 % 201) / 10 - 10, 1)
+                for ref in [*e.actors, *e.recipients]:
+                    if ref.name in UNRESOLVED:
+                        ref.actor_id = None
+            yield d, found
+
+
+def generated_corpus(n: int = 40, seed: int = 9) -> list[Document]:
+    """``n`` documents of one to four random events each, in the stub coder's line format."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        lines = [f"Report {i}."]
+        for _ in range(rng.randint(1, 4)):
+            etype = rng.choice(sorted(_CAMEO))
+            status = rng.choice(("occurred", "planned", "negated", "hypothetical"))
+            who = rng.sample(PEOPLE, rng.randint(1, 3))
+            if rng.random() < 0.1:
+                who.append(who[0])  # the same participant twice, on both sides
+            cut = rng.randint(1, len(who))
+            line = f"{etype} {status} {rng.choice(EDGE_DAYS)} {', '.join(who[:cut])}"
+            lines.append(line + (f" -> {', '.join(who[cut:])}" if who[cut:] else ""))
+        docs.append(doc(*lines, origin=f"generated-{i}.txt"))
+    return docs
+
+
+@pytest.fixture
+def generated(store: Store) -> Store:
+    ingest(store, generated_corpus(), VariedCoder())
+    return store
+
+
+AGGREGATE_FILTERS = (
+    {},
+    {"dyad": "CHN-PER"},
+    {"dyad": "CHN-CHN"},
+    {"country": "USA"},
+    {"actor": "xi-jinping"},
+    {"actor": "BOLU"},
+    {"actor": "_50%"},
+    {"type": "ACCUSE", "status": "planned"},
+    {"since": "2020-12", "until": "2021"},
+    {"dyad": "CHN-PER", "country": "USA"},  # several participant filters: all must hold
+    {"actor": "li", "country": "CHN", "since": "2021"},
+)
+
+
+def _label(day: str | None, by: str) -> str:
+    if day is None:
+        return "undated"
+    d = dt.date.fromisoformat(day)
+    iso = d.isocalendar()
+    return {
+        "day": day,
+        "week": f"{iso.year}-W{iso.week:02d}",
+        "month": day[:7],
+        "year": day[:4],
+    }[by]
+
+
+@pytest.mark.parametrize("by", PERIODS)
+def test_store_stats_match_a_count_event_by_event(generated: Store, by: str) -> None:
+    for options in AGGREGATE_FILTERS:
+        filters = Filters.parse(**options)
+        matching = [s.event for s in generated.events(filters)]
+        assert matching or options.get("type"), options  # the filters do match events
+        per: dict[str, list[Event]] = {}
+        for e in matching:
+            per.setdefault(_label(e.date.start, by), []).append(e)
+        found = generated.stats(filters, by=by)
+        labels = sorted(per, key=lambda p: (p == "undated", p))
+        assert [p.period for p in found.periods] == labels, options
+        for p in found.periods:
+            evs = per[p.period]
+            assert p.events == len(evs)
+            assert p.by_type == Counter(e.type for e in evs)
+            assert p.by_quad == Counter(e.quad_class for e in evs)
+            assert p.goldstein_mean == pytest.approx(sum(e.goldstein for e in evs) / len(evs))
+        assert found.total.events == len(matching)
+        assert found.total.by_quad == Counter(e.quad_class for e in matching)
+
+
+class ScoredCoder(StubCoder):
+    """The stub coder with each event's Goldstein score taken from ``scores``, in order."""
+
+    def __init__(self, scores: list[float]) -> None:
+        super().__init__()
+        self.scores = iter(scores)
+
+    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        for d, found in super().code(documents):
+            for e in found:
+                e.goldstein = next(self.scores)
+            yield d, found
+
+
+def test_store_stats_mean_goldstein_is_exact_whatever_the_grouping(store: Store) -> None:
+    # Summed as floats, 1.9 + 1.9 + 1.9 + 1.0 is 6.699999999999999: a mean of 1.67499...,
+    # shown as 1.67; and the last bits of a float sum move with how the terms are grouped.
+    days = ("2024-01-01", "2024-01-02", "2024-02-01", "2024-03-01")
+    lines = [f"CONSULT occurred {day} CHN/Xi Jinping -> PER/Dina Boluarte" for day in days]
+    ingest(store, [doc(*lines)], ScoredCoder([1.9, 1.9, 1.9, 1.0]))
+    assert store.count() == 4
+    for by in PERIODS:
+        assert store.stats(by=by).total.goldstein_mean == 1.675
+    assert store.stats(by="year").periods[0].goldstein_mean == 1.675
+
+
+def test_store_count_matches_the_listing(generated: Store) -> None:
+    for options in AGGREGATE_FILTERS:
+        filters = Filters.parse(**options)
+        assert generated.count(filters) == len(list(generated.events(filters))), options
 
 
 # Export -----------------------------------------------------------------------------

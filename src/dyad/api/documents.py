@@ -6,7 +6,6 @@ JSON at ``/api/documents/{id}`` and ``POST /api/documents``; the page at ``/docu
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -43,7 +42,7 @@ def _detail(store: Store, doc_id: str) -> DocumentDetail:
             id=doc.id, title=doc.title, url=doc.url, source=doc.source, published=doc.published
         ),
         text=doc.text,
-        mentions=[MentionOut(**dataclasses.asdict(m)) for m in found],
+        mentions=found,
     )
 
 

@@ -19,11 +19,22 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from dyad.api.errors import BadRequest
+from dyad.api.models import MentionOut
 from dyad.store import Filters, StoredEvent
 
-# The store's own SELECT, filter conditions and row mapping: one definition of what a
-# filter matches and of the listing order, shared with `dyad events`.
-from dyad.store.query import _conditions, _select, _stored
+# The store's own SELECT, filters, row mapping and aggregate pieces: one definition of
+# what a filter matches and of the listing order, shared with `dyad events` and `dyad stats`.
+from dyad.store.query import (
+    MICRO,
+    goldstein_micro_sum,
+    join_events,
+    matching,
+    names_containing,
+    period_start,
+    select_events,
+    stored_event,
+)
+from dyad.store.rows import to_date
 from dyad.store.schema import actor_refs, documents, events, mentions
 
 # Cursor pagination ---------------------------------------------------------------------
@@ -65,11 +76,11 @@ def page_events(
     engine: Engine, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[StoredEvent], str | None]:
     """One page of matching events in listing order, and the cursor of the next page."""
-    query = _select(dataclasses.replace(filters, limit=None))
+    query = select_events(dataclasses.replace(filters, limit=None))
     if cursor:
         query = query.where(_after(*decode_cursor(cursor)))
     with engine.connect() as conn:
-        found = [_stored(r) for r in conn.execute(query.limit(limit + 1))]
+        found = [stored_event(r) for r in conn.execute(query.limit(limit + 1))]
     if len(found) <= limit:
         return found, None
     last = found[limit - 1].event
@@ -78,8 +89,6 @@ def page_events(
 
 def _date_key(value: str | None) -> str | None:
     # The cursor holds the date column's value, which the store derives from date.start.
-    from dyad.store.rows import to_date
-
     day = to_date(value)
     return day.isoformat() if day else None
 
@@ -98,21 +107,6 @@ class StoredDocument:
     event_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentMention:
-    """One event mention located in a document's text (absolute character offsets)."""
-
-    event_id: str
-    type: str
-    status: str
-    quad_class: int
-    sentence_start: int
-    sentence_end: int
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-
-
 def get_document(engine: Engine, document_id: str) -> StoredDocument | None:
     query = sa.select(
         documents.c.id,
@@ -128,12 +122,12 @@ def get_document(engine: Engine, document_id: str) -> StoredDocument | None:
     return StoredDocument(*row) if row is not None else None
 
 
-def document_mentions(engine: Engine, document_id: str) -> list[DocumentMention]:
+def document_mentions(engine: Engine, document_id: str) -> list[MentionOut]:
     """Every event mention in the document, in text order; an event linked from several
     documents appears here with the mentions this document holds."""
     query = (
         sa.select(
-            events.c.id,
+            events.c.id.label("event_id"),
             events.c.type,
             events.c.status,
             events.c.quad_class,
@@ -148,7 +142,7 @@ def document_mentions(engine: Engine, document_id: str) -> list[DocumentMention]
         .order_by(mentions.c.trigger_start, events.c.id)
     )
     with engine.connect() as conn:
-        return [DocumentMention(*r) for r in conn.execute(query)]
+        return [MentionOut(**r._mapping) for r in conn.execute(query)]
 
 
 def document_summaries(engine: Engine, ids: list[str]) -> dict[str, StoredDocument]:
@@ -179,16 +173,13 @@ class StoredActor:
     events: int
 
 
-def _like(q: str) -> sa.ColumnElement[bool]:
-    return sa.func.lower(actor_refs.c.name).contains(q.lower(), autoescape=True)
-
-
 def search_store_actors(engine: Engine, q: str, *, limit: int) -> list[StoredActor]:
     """Participants whose name contains ``q`` (or whose KB id is ``q``), grouped by KB id,
     or by name when they have none; most events first.
 
-    One pass over the references (a LIKE cannot use an index), grouped by id, name and
-    country in SQL; the groups of one actor are merged here.
+    The matching names are found among the distinct names (``names_containing``), then
+    their references are read from the name index and grouped by name, id and country in
+    SQL; the groups of one actor are merged here.
     """
     query = (
         sa.select(
@@ -197,9 +188,8 @@ def search_store_actors(engine: Engine, q: str, *, limit: int) -> list[StoredAct
             actor_refs.c.country,
             sa.func.count(sa.distinct(actor_refs.c.event_id)),
         )
-        .where(_like(q))
-        # Name first: grouped in that order, SQLite scans the table once instead of walking
-        # the actor-id index and reading every row through it (7 times slower).
+        .where(actor_refs.c.name.in_(names_containing(q)))
+        # In the name index's order, so SQLite groups as it reads instead of sorting.
         .group_by(actor_refs.c.name, actor_refs.c.actor_id, actor_refs.c.country)
     )
     by_id = (
@@ -258,44 +248,53 @@ class ActorCounts:
 
 
 def actor_counts(engine: Engine, actor_id: str) -> ActorCounts:
-    """How often a KB actor takes part in stored events: in all, by role, type and year."""
-    refs = (
-        sa.select(actor_refs.c.event_id, actor_refs.c.role)
-        .where(actor_refs.c.actor_id == actor_id)
-        .subquery()
-    )
+    """How often a KB actor takes part in stored events: in all, by role, type and year.
+
+    Counted in SQL by role, and by type and year (with the first and last date); the
+    references come from the actor-id index, which holds role and name too.
+    """
+    mine = actor_refs.c.actor_id == actor_id
+    year = period_start(events.c.date_start, "year", engine.dialect.name)
     counts = ActorCounts()
     with engine.connect() as conn:
         roles = conn.execute(
-            sa.select(refs.c.role, sa.func.count(sa.distinct(refs.c.event_id))).group_by(
-                refs.c.role
-            )
+            sa.select(actor_refs.c.role, sa.func.count(sa.distinct(actor_refs.c.event_id)))
+            .where(mine)
+            .group_by(actor_refs.c.role)
         ).all()
-        for role, n in roles:
-            if role == "actor":
-                counts.as_actor = int(n)
-            else:
-                counts.as_recipient = int(n)
-        ids = sa.select(actor_refs.c.event_id).where(actor_refs.c.actor_id == actor_id)
         per = conn.execute(
-            sa.select(events.c.type, events.c.date_start, sa.func.count())
-            .where(events.c.id.in_(ids))
-            .group_by(events.c.type, events.c.date_start)
+            sa.select(
+                events.c.type,
+                year,
+                sa.func.count(),
+                sa.func.min(events.c.date_start),
+                sa.func.max(events.c.date_start),
+            )
+            .select_from(
+                join_events(
+                    sa.select(actor_refs.c.event_id).where(mine).distinct(), engine.dialect.name
+                )
+            )
+            .group_by(events.c.type, year)
         ).all()
         counts.names = sorted(
-            conn.execute(
-                sa.select(actor_refs.c.name).where(actor_refs.c.actor_id == actor_id).distinct()
-            ).scalars()
+            conn.execute(sa.select(actor_refs.c.name).where(mine).distinct()).scalars()
         )
-    for etype, day, n in per:
+    for role, n in roles:
+        if role == "actor":
+            counts.as_actor = int(n)
+        else:
+            counts.as_recipient = int(n)
+    by_year: dict[str, int] = {}
+    for etype, start, n, first, last in per:
         counts.events += n
         counts.by_type[etype] = counts.by_type.get(etype, 0) + n
-        year = str(day.year) if day else "undated"
-        counts.by_year[year] = counts.by_year.get(year, 0) + n
-        if day:
-            counts.first = min(counts.first or day, day)
-            counts.last = max(counts.last or day, day)
-    counts.by_year = dict(sorted(counts.by_year.items()))
+        label = str(start.year) if start else "undated"
+        by_year[label] = by_year.get(label, 0) + n
+        if first:
+            counts.first = min(counts.first or first, first)
+            counts.last = max(counts.last or last, last)
+    counts.by_year = dict(sorted(by_year.items()))
     return counts
 
 
@@ -315,35 +314,29 @@ def network(engine: Engine, filters: Filters, *, by: str, limit: int) -> list[Ed
     events, with how many events and their mean Goldstein score; the ``limit`` heaviest.
 
     An edge is undirected (A-B and B-A are one pair), as the network is drawn undirected; a
-    pair is counted once per event however many references of each side it has. The pairs
-    are made here rather than by a self-join in SQL: SQLite planned that join as a scan of
-    every reference in the store whatever the filters (a second per request at 100,000
-    events); two lookups by event id and a dictionary take a few milliseconds.
+    pair is counted once per event however many references of each side it has. The
+    database counts the matching events per set of participants (each event holds its set,
+    ``events.participant_countries`` or ``participant_actors``), with their Goldstein sum;
+    the few sets that come back are split into pairs here.
     """
-    node = (
-        actor_refs.c.country
-        if by == "country"
-        else sa.func.coalesce(actor_refs.c.actor_id, actor_refs.c.name)
+    nodes = events.c.participant_countries if by == "country" else events.c.participant_actors
+    found = matching(filters, engine.dialect.name)
+    query = (
+        sa.select(nodes, sa.func.count(), goldstein_micro_sum())
+        .select_from(found.source)
+        .where(*found.where)
+        .group_by(nodes)
     )
-    matching = sa.select(events.c.id).where(*_conditions(filters))
-    per_event: dict[str, set[str]] = {}
-    goldstein: dict[str, float] = {}
+    totals: dict[tuple[str, str], list[int]] = {}
     with engine.connect() as conn:
-        refs = sa.select(actor_refs.c.event_id, node).where(actor_refs.c.event_id.in_(matching))
-        for event_id, name in conn.execute(refs):
-            if name is not None:
-                per_event.setdefault(event_id, set()).add(name)
-        scores = sa.select(events.c.id, events.c.goldstein).where(events.c.id.in_(matching))
-        goldstein = {event_id: g for event_id, g in conn.execute(scores)}
-    totals: dict[tuple[str, str], list[float]] = {}
-    for event_id, names in per_event.items():
-        ordered = sorted(names)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                acc = totals.setdefault((a, b), [0, 0.0])
-                acc[0] += 1
-                acc[1] += goldstein.get(event_id, 0.0)
-    edges = [Edge(a, b, int(n), g / n) for (a, b), (n, g) in totals.items()]
+        for names, n, micro in conn.execute(query):
+            ordered: list[str] = json.loads(names)  # distinct and sorted already
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    acc = totals.setdefault((a, b), [0, 0])
+                    acc[0] += n
+                    acc[1] += int(micro)
+    edges = [Edge(a, b, n, g / MICRO / n) for (a, b), (n, g) in totals.items()]
     edges.sort(key=lambda e: (-e.events, e.source, e.target))
     return edges[:limit]
 

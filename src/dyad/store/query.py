@@ -128,39 +128,45 @@ class StoredEvent:
     origin: str
 
 
-def _conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
-    where: list[sa.ColumnElement[bool]] = []
-
-    def ref_exists(*conds: sa.ColumnElement[bool]) -> sa.ColumnElement[bool]:
-        return sa.exists().where(actor_refs.c.event_id == events.c.id, *conds)
-
+def participant_ids(filters: Filters) -> list[sa.Select]:  # type: ignore[type-arg]
+    """For each participant filter given (actor, country, dyad), the ids of the events it
+    matches, as a SELECT of one column: the one definition of what these filters mean."""
+    found: list[sa.Select] = []  # type: ignore[type-arg]
     if filters.actor:
-        where.append(
-            ref_exists(
+        # The distinct names containing the text (few), then their references by index,
+        # rather than lower() and LIKE on every reference in the store.
+        found.append(
+            sa.select(actor_refs.c.event_id).where(
                 sa.or_(
                     actor_refs.c.actor_id == filters.actor,
-                    sa.func.lower(actor_refs.c.name).contains(
-                        filters.actor.lower(), autoescape=True
-                    ),
+                    actor_refs.c.name.in_(names_containing(filters.actor)),
                 )
             )
         )
     if filters.country:
-        where.append(ref_exists(actor_refs.c.country == filters.country))
+        found.append(
+            sa.select(actor_refs.c.event_id).where(actor_refs.c.country == filters.country)
+        )
     if filters.dyad:
         a, b = filters.dyad
         one, other = actor_refs.alias("one"), actor_refs.alias("other")
         # Two different references on the event, one from each country: for CHN-CHN that means
         # two Chinese participants, not one counted twice.
-        where.append(
-            sa.exists().where(
-                one.c.event_id == events.c.id,
-                other.c.event_id == events.c.id,
+        found.append(
+            sa.select(one.c.event_id)
+            .join(other, other.c.event_id == one.c.event_id)
+            .where(
                 one.c.country == a,
                 other.c.country == b,
                 sa.or_(one.c.role != other.c.role, one.c.position != other.c.position),
             )
         )
+    return found
+
+
+def event_conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The WHERE terms for the filters on the event's own columns (type, status, dates)."""
+    where: list[sa.ColumnElement[bool]] = []
     if filters.type:
         where.append(events.c.type == filters.type)
     if filters.status:
@@ -172,7 +178,89 @@ def _conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
     return where
 
 
-def _select(filters: Filters) -> sa.Select:  # type: ignore[type-arg]
+def conditions(filters: Filters) -> list[sa.ColumnElement[bool]]:
+    """The WHERE terms on ``events`` that select what ``filters`` match, for a listing.
+
+    Participant filters are checked by an EXISTS for each event in turn: walking the date
+    index, a listing stops once its page is full. Queries that read every match use
+    ``matching`` instead.
+    """
+    where = [
+        sa.exists(ids.where(ids.selected_columns[0] == events.c.id))
+        for ids in participant_ids(filters)
+    ]
+    return where + event_conditions(filters)
+
+
+def same_id(
+    column: sa.ColumnElement[str], other: sa.ColumnElement[str], dialect: str
+) -> sa.ColumnElement[bool]:
+    """``column = other`` for joining to ``events.id``; on SQLite as the range
+    ``other <= column <= other``.
+
+    SQLite looks an equal id up in the primary-key index, then reads the event's wide row
+    (its JSON record) for the other columns; given a range, it reads them from the covering
+    index led by id instead (10,000 events: 15 ms instead of 32).
+    """
+    if dialect == "sqlite":
+        return sa.and_(column >= other, column <= other)
+    return column == other
+
+
+def join_events(ids: sa.Select | sa.CompoundSelect, dialect: str) -> sa.Join:  # type: ignore[type-arg]
+    """The events whose ids ``ids`` selects, joined from those ids (give each id once)."""
+    found = ids.subquery()
+    return found.join(events, same_id(events.c.id, found.c[0], dialect))
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """What a query reading every event that some filters match selects from, and its
+    WHERE terms."""
+
+    source: sa.FromClause
+    where: list[sa.ColumnElement[bool]]
+
+
+def matching(filters: Filters, dialect: str) -> Matching:
+    """The events ``filters`` match, for queries that read every one of them: counts,
+    statistics and the network.
+
+    With participant filters, the reference indexes give the ids of the matching events
+    (several filters: the ids all of them give), and the events are joined from these ids:
+    a dyad's 500 events in 4 ms, where an EXISTS per event would probe every event in the
+    store (60 ms).
+    """
+    participants = participant_ids(filters)
+    if not participants:
+        return Matching(events, event_conditions(filters))
+    ids = sa.intersect(*participants) if len(participants) > 1 else participants[0].distinct()
+    return Matching(join_events(ids, dialect), event_conditions(filters))
+
+
+def names_containing(text: str) -> sa.Select:  # type: ignore[type-arg]
+    """The distinct participant names that contain ``text``, ignoring case.
+
+    The names are walked one by one through the name index (a "loose index scan": each step
+    seeks the next name after the last), so the cost grows with the number of distinct
+    names, not of references; a store repeats each name in many events. On SQLite the walk
+    over 21 names takes a tenth of a millisecond where LIKE over 220,000 references took 45.
+    """
+    names = sa.select(sa.func.min(actor_refs.c.name).label("name")).cte("names", recursive=True)
+    following = (
+        sa.select(sa.func.min(actor_refs.c.name))
+        .where(actor_refs.c.name > names.c.name)
+        .scalar_subquery()
+    )
+    names = names.union_all(sa.select(following).where(names.c.name.is_not(None)))
+    return sa.select(names.c.name).where(
+        sa.func.lower(names.c.name).contains(text.lower(), autoescape=True)
+    )
+
+
+def select_events(filters: Filters) -> sa.Select:  # type: ignore[type-arg]
+    """Matching events with their document's fields, in listing order (date, undated last,
+    then id); turn each row into a ``StoredEvent`` with ``stored_event``."""
     query = (
         sa.select(
             events.c.record,
@@ -184,7 +272,7 @@ def _select(filters: Filters) -> sa.Select:  # type: ignore[type-arg]
             documents.c.origin,
         )
         .join_from(events, documents, events.c.document_id == documents.c.id)
-        .where(*_conditions(filters))
+        .where(*conditions(filters))
         # NULLS LAST explicitly: SQLite and PostgreSQL disagree on the default.
         .order_by(events.c.date_start.asc().nulls_last(), events.c.id)
     )
@@ -193,7 +281,8 @@ def _select(filters: Filters) -> sa.Select:  # type: ignore[type-arg]
     return query
 
 
-def _stored(row: sa.Row) -> StoredEvent:  # type: ignore[type-arg]
+def stored_event(row: sa.Row) -> StoredEvent:  # type: ignore[type-arg]
+    """A row of ``select_events`` as a ``StoredEvent``."""
     return StoredEvent(
         event=rows.event_from_json(row.record),
         document_id=row.document_id,
@@ -210,16 +299,17 @@ def iter_events(engine: Engine, filters: Filters) -> Iterator[StoredEvent]:
     with engine.connect() as conn:
         # On PostgreSQL yield_per means a server-side cursor; close it before the connection
         # even when the caller stops early, or psycopg complains when it is collected.
-        result = conn.execution_options(yield_per=1000).execute(_select(filters))
+        result = conn.execution_options(yield_per=1000).execute(select_events(filters))
         try:
             for row in result:
-                yield _stored(row)
+                yield stored_event(row)
         finally:
             result.close()
 
 
 def count_events(engine: Engine, filters: Filters) -> int:
-    query = sa.select(sa.func.count()).select_from(events).where(*_conditions(filters))
+    found = matching(filters, engine.dialect.name)
+    query = sa.select(sa.func.count()).select_from(found.source).where(*found.where)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 
@@ -227,15 +317,15 @@ def count_events(engine: Engine, filters: Filters) -> int:
 def get_event(engine: Engine, event_id: str) -> StoredEvent:
     """The event with this id, or the only one whose id starts with it."""
     with engine.connect() as conn:
-        exact = conn.execute(_select(Filters()).where(events.c.id == event_id)).first()
+        exact = conn.execute(select_events(Filters()).where(events.c.id == event_id)).first()
         if exact is not None:
-            return _stored(exact)
-        prefixed = _select(Filters(limit=2)).where(
+            return stored_event(exact)
+        prefixed = select_events(Filters(limit=2)).where(
             events.c.id.startswith(event_id, autoescape=True)
         )
         found = conn.execute(prefixed).all()
     if len(found) == 1:
-        return _stored(found[0])
+        return stored_event(found[0])
     if found:
         raise EventNotFound(f"{event_id!r} is the start of several event ids; give more of it")
     raise EventNotFound(f"no event {event_id!r} in the store")
@@ -255,11 +345,10 @@ class PeriodStats:
     def goldstein_mean(self) -> float | None:
         return self.goldstein_sum / self.events if self.events else None
 
-    def add(self, event_type: str, quad: int, count: int, goldstein_sum: float) -> None:
+    def add(self, event_type: str, quad: int, count: int) -> None:
         self.events += count
         self.by_type[event_type] = self.by_type.get(event_type, 0) + count
         self.by_quad[quad] = self.by_quad.get(quad, 0) + count
-        self.goldstein_sum += goldstein_sum
 
 
 @dataclass(slots=True)
@@ -283,32 +372,79 @@ def period_of(day: dt.date | None, by: str) -> str:
     return str(day.year)
 
 
+def period_start(column: sa.ColumnElement[dt.date], by: str, dialect: str) -> sa.ColumnElement:  # type: ignore[type-arg]
+    """The first day of the period holding each date in ``column`` (null for null), in SQL.
+
+    Grouping by this day rather than by a label keeps the labels ``period_of``'s: a period
+    and its first day have the same label, also for ISO weeks across a new year. The date
+    column holds ISO text on SQLite and a DATE on PostgreSQL, hence two spellings; the
+    arguments are literals so that the SELECT and GROUP BY expressions are the same on
+    PostgreSQL (two bound parameters would be two different expressions to it).
+    """
+    if by == "day":
+        return column
+    if dialect == "postgresql":
+        # As a timestamp without time zone, so the session's zone plays no part; ISO weeks,
+        # as date_trunc starts them on Monday.
+        unit = sa.literal_column(f"'{by}'")
+        return sa.cast(sa.func.date_trunc(unit, sa.cast(column, sa.DateTime)), sa.Date)
+    modifiers = {
+        "week": ("'-6 days'", "'weekday 1'"),  # back a week, then on to its Monday
+        "month": ("'start of month'",),
+        "year": ("'start of year'",),
+    }[by]
+    return sa.func.date(column, *map(sa.literal_column, modifiers), type_=sa.Date)
+
+
+MICRO = 1_000_000
+
+
+def goldstein_micro_sum() -> sa.ColumnElement[int]:
+    """The group's Goldstein scores summed in millionths, as an integer.
+
+    An integer sum is exact, so a mean comes out the same however the database and Python
+    split the sum: summed as floats, a mean on a half (1.3375) rounded up or down depending
+    on the grouping, and the last digits of every mean moved with it.
+    """
+    return sa.func.sum(sa.cast(sa.func.round(events.c.goldstein * MICRO), sa.BigInteger))
+
+
 def stats(engine: Engine, filters: Filters, *, by: str = "month") -> Stats:
     """Events per period by PLOVER type and quad class, with the mean Goldstein score.
 
-    The database groups by day (portable SQL on SQLite and PostgreSQL alike); days are folded
-    into weeks, months or years here, which stays cheap because there are few distinct days.
+    The database groups by period, type and quad class, so only a few rows per period come
+    back whatever the number of events; the type and quad-class counts of a period are
+    summed here. (SQLite has no hashed grouping: it sorts the matching events, 100,000 of
+    them in about 40 ms, the bulk of a whole-store request.)
     """
     if by not in PERIODS:
         raise FilterError(f"--by: {by!r} is not one of {', '.join(PERIODS)}")
+    period = period_start(events.c.date_start, by, engine.dialect.name)
+    found = matching(filters, engine.dialect.name)
     query = (
         sa.select(
-            events.c.date_start,
+            period,
             events.c.type,
             events.c.quad_class,
             sa.func.count(),
-            sa.func.sum(events.c.goldstein),
+            goldstein_micro_sum(),
         )
-        .where(*_conditions(filters))
-        .group_by(events.c.date_start, events.c.type, events.c.quad_class)
+        .select_from(found.source)
+        .where(*found.where)
+        .group_by(period, events.c.type, events.c.quad_class)
     )
     periods: dict[str, PeriodStats] = {}
     total = PeriodStats("total")
+    micro: dict[str, int] = {}
     with engine.connect() as conn:
         for day, etype, quad, count, gsum in conn.execute(query):
             label = period_of(day, by)
-            periods.setdefault(label, PeriodStats(label)).add(etype, quad, count, gsum or 0.0)
-            total.add(etype, quad, count, gsum or 0.0)
+            periods.setdefault(label, PeriodStats(label)).add(etype, quad, count)
+            total.add(etype, quad, count)
+            micro[label] = micro.get(label, 0) + int(gsum)
+    for label, p in periods.items():
+        p.goldstein_sum = micro[label] / MICRO
+    total.goldstein_sum = sum(micro.values()) / MICRO
     ordered = sorted(periods.values(), key=lambda p: (p.period == UNDATED, p.period))
     return Stats(by=by, periods=ordered, total=total)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -99,6 +100,7 @@ def event_rows(
         "confidence": event.confidence,
         "coder_version": event.coder_version,
         "record": event_json(event),
+        **participant_sets(event),
     }
     mentions = [
         {
@@ -132,6 +134,23 @@ def event_rows(
         for i, a in enumerate(group)
     ]
     return row, mentions, refs
+
+
+def participant_sets(event: Event) -> dict[str, str]:
+    """The event's participant countries and actors (KB id, else name), each distinct and
+    sorted, as compact JSON arrays: the same set is always the same text, so the network
+    groups events by these columns instead of joining every event's references."""
+    refs = [*event.actors, *event.recipients]
+    return {
+        "participant_countries": _json_set(a.country for a in refs if a.country is not None),
+        "participant_actors": _json_set(
+            a.actor_id if a.actor_id is not None else a.name for a in refs
+        ),
+    }
+
+
+def _json_set(values: Iterable[str]) -> str:
+    return json.dumps(sorted(set(values)), ensure_ascii=False, separators=(",", ":"))
 
 
 def insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> Insert:

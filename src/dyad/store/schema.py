@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # The Alembic revision this module describes; ``Store`` refuses a database that is newer.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 # Deterministic constraint names, so migrations can refer to them on every backend.
 NAMING = {
@@ -92,6 +92,11 @@ events = sa.Table(
     sa.Column("mention_count", sa.Integer(), nullable=False, server_default="1"),
     sa.Column("document_count", sa.Integer(), nullable=False, server_default="1"),
     sa.Column("source_count", sa.Integer(), nullable=False, server_default="1"),
+    # The participants' countries and actors (KB id, else name), distinct and sorted, as JSON
+    # arrays (migration 0004): the network counts events per set of participants from these,
+    # where joining every event's references cost SQLite a lookup per event.
+    sa.Column("participant_countries", sa.Text(), nullable=False, server_default="[]"),
+    sa.Column("participant_actors", sa.Text(), nullable=False, server_default="[]"),
     # Listing order and keyset pagination; date_end rides along so a `since` filter is
     # checked in the index without reading rows (migration 0003).
     sa.Index("ix_events_date_start_id_date_end", "date_start", "id", "date_end"),
@@ -105,6 +110,21 @@ events = sa.Table(
         "status",
         "quad_class",
         "goldstein",
+    ),
+    # Aggregates (statistics, network, actor counts) scan events or reach them by id, and
+    # read these columns here rather than from the wide rows with their JSON (migration
+    # 0004); named by hand, as the convention's name would pass PostgreSQL's 63 characters.
+    sa.Index(
+        "ix_events_id_covering",
+        "id",
+        "date_start",
+        "date_end",
+        "type",
+        "status",
+        "quad_class",
+        "goldstein",
+        "participant_countries",
+        "participant_actors",
     ),
 )
 
@@ -141,6 +161,14 @@ actor_refs = sa.Table(
     sa.Column("confidence", sa.Float(), nullable=False),
     # "Events with a participant from X / actor Y": the event ids straight from the index
     # (migration 0003; a country index alone made SQLite scan every reference of X per event).
-    sa.Index("ix_actor_refs_country_event_id", "country", "event_id"),
-    sa.Index("ix_actor_refs_actor_id_event_id", "actor_id", "event_id"),
+    # Role and position for a dyad's two different references, role and name for one
+    # actor's counts, read from the index too (migration 0004).
+    sa.Index(
+        "ix_actor_refs_country_event_id_role_position", "country", "event_id", "role", "position"
+    ),
+    sa.Index("ix_actor_refs_actor_id_event_id_role_name", "actor_id", "event_id", "role", "name"),
+    # The distinct names for actor search, and their counts, without reading rows (0004).
+    sa.Index(
+        "ix_actor_refs_name_actor_id_country_event_id", "name", "actor_id", "country", "event_id"
+    ),
 )
