@@ -238,7 +238,7 @@ class Store:
     def known_documents(self, ids: list[str]) -> set[str]:
         """Which of these document ids are stored already."""
         with self.engine.connect() as conn:
-            return _ingest._existing_ids(conn, ids)
+            return _ingest.existing_ids(conn, ids)
 
     def stories(self, filters: _query.Filters | None = None) -> list[Story]:
         """Documents about one affair grouped into stories (``dyad.stories.cluster``), for

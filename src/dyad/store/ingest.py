@@ -90,7 +90,7 @@ def _ingest_batch(
 ) -> list[Outcome]:
     docs = [it for it in batch if isinstance(it, Document)]
     with engine.connect() as conn:
-        stored = _existing_ids(conn, [d.id for d in docs])
+        stored = existing_ids(conn, [d.id for d in docs])
     fresh: dict[str, Document] = {}
     for d in docs:
         if d.id not in stored:
@@ -135,7 +135,8 @@ def _ingest_batch(
     return outcomes
 
 
-def _existing_ids(conn: sa.Connection, ids: list[str]) -> set[str]:
+def existing_ids(conn: sa.Connection, ids: list[str]) -> set[str]:
+    """Which of the document ``ids`` are stored already."""
     if not ids:
         return set()
     query = sa.select(documents.c.id).where(documents.c.id.in_(ids))
