@@ -24,7 +24,13 @@ WINDOW_DAYS = 45  # how far around a new event's dates stored candidates are loo
 
 def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
     span = interval(event)
-    query = sa.select(events.c.record).where(events.c.type == event.type)
+    # Events with the same participants have the same participant_actors text (an identity
+    # is the KB id, else code and name, so equal identities give equal ids-or-names): the
+    # test in SQL spares decoding the JSON of every same-type event in the window.
+    query = sa.select(events.c.record).where(
+        events.c.type == event.type,
+        events.c.participant_actors == rows.participant_sets(event)["participant_actors"],
+    )
     if span is not None:
         lo = span[0] - dt.timedelta(days=WINDOW_DAYS)
         hi = span[1] + dt.timedelta(days=WINDOW_DAYS)
@@ -61,11 +67,16 @@ def _insert(conn: sa.Connection, event: Event, document_id: str) -> None:
             conn.execute(rows.insert_ignoring_duplicates(conn, table), data)
 
 
+_UPDATE = events.update().where(events.c.id == sa.bindparam("_event_id"))
+
+
 def _rewrite(conn: sa.Connection, event: Event, founder: str) -> None:
     """Replace a stored event's row and mention rows with ``event`` (same id, same actors)."""
     row, mention_rows, _refs = rows.event_rows(event, founder)
     row.update(_counts(conn, event))
-    conn.execute(events.update().where(events.c.id == event.id).values(**row))
+    # One statement for every rewrite, its values bound: SQLAlchemy compiles it once
+    # (``.values(**row)`` built and compiled a new statement per linked mention).
+    conn.execute(_UPDATE, [{**row, "_event_id": event.id}])
     conn.execute(mentions.delete().where(mentions.c.event_id == event.id))
     if mention_rows:
         conn.execute(mentions.insert(), mention_rows)
