@@ -20,6 +20,7 @@ run, so it is not timed). Ingest streams, so the traced peak must not grow with 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import resource
 import subprocess
@@ -52,6 +53,7 @@ LEADERS = (
 )
 TOPICS = ("trade", "investment", "infrastructure", "energy", "tourism", "education", "mining")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+FIRST_DAY = dt.date(2000, 1, 3)
 
 
 def _params(i: int) -> tuple[tuple, tuple, str, str, str]:  # type: ignore[type-arg]
@@ -77,10 +79,18 @@ def article(i: int) -> str:
     )
 
 
+def meeting_day(i: int) -> dt.date:
+    """Document ``i``'s meeting day: one a day from 2000 on, so that the reports tell
+    distinct meetings (all on one day, a few leader pairs would make every report another
+    mention of a dozen events, each link rewriting an ever longer record)."""
+    return FIRST_DAY + dt.timedelta(days=i)
+
+
 def documents(n: int) -> Iterator[Document]:
     """``n`` generated documents, one at a time (never a list: memory must stay flat)."""
     for i in range(n):
-        yield make_document(article(i), origin=f"bench:{i}", published="2024-06-27")
+        published = (meeting_day(i) + dt.timedelta(days=3)).isoformat()
+        yield make_document(article(i), origin=f"bench:{i}", published=published)
 
 
 def _ref(who: tuple, text: str) -> ActorRef:  # type: ignore[type-arg]
@@ -117,7 +127,9 @@ class PrebuiltCoder:
             second = d.text.index(". ", first) + 2
             end = d.text.index(". ", second) + 1
             place = Place(host[4], host[1], host[5], host[6], f"geonames:{1000 + i % 97}", "city")
-            date = DateInfo("2024-06-24", "2024-06-24", "day", "Monday", "2024-06-27")
+            day = meeting_day(i).isoformat()
+            published = (meeting_day(i) + dt.timedelta(days=3)).isoformat()
+            date = DateInfo(day, day, "day", meeting_day(i).strftime("%A"), published)
             common = {"date": date, "place": place, "coder_version": self.version}
             consult = Event(
                 id=stable_id("ev_", [d.id, "consult"]),

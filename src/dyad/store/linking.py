@@ -46,6 +46,8 @@ def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
 
 def _counts(conn: sa.Connection, event: Event) -> dict[str, int]:
     doc_ids = sorted({m.document_id for m in event.mentions})
+    if len(doc_ids) == 1:  # a new event: one report, one source; no query needed
+        return {"mention_count": len(event.mentions), "document_count": 1, "source_count": 1}
     sources = conn.execute(
         sa.select(documents.c.source, documents.c.id).where(documents.c.id.in_(doc_ids))
     ).all()
