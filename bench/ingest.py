@@ -68,7 +68,8 @@ def _params(i: int) -> tuple[tuple, tuple, str, str, str]:  # type: ignore[type-
 
 
 def article(i: int) -> str:
-    guest, host, topic, topic2, day = _params(i)
+    guest, host, topic, topic2, _ = _params(i)
+    day = meeting_day(i).strftime("%A")
     return (
         f"{guest[0]} {guest[2]} {guest[3]} meets {host[0]} leader in {host[4]}\n\n"
         f"{host[4].upper()} - {guest[0]} {guest[2]} {guest[3]} met {host[0]} {host[2]} "

@@ -215,16 +215,11 @@ def build_agents(shared: Path) -> None:
     print(f"{out.relative_to(ROOT)}: {len(agents)} phrases")
 
 
-# The table lists the UN and the EU beside states; CAMEO codes both as IGO (IGOUNO,
-# IGOEUREU), as the knowledge base does, so "UN envoy" and "the United Nations" agree.
-NON_STATE_ROWS = {"UNO": "IGO", "EUR": "IGO"}
-
-
 def build_nationalities(shared: Path) -> None:
     words: dict[str, str] = {}
     with (shared / "ontology" / "countries.csv").open(newline="") as fh:
         for row in csv.DictReader(fh):
-            iso3 = NON_STATE_ROWS.get(row["CCA3"].strip(), row["CCA3"].strip())
+            iso3 = row["CCA3"].strip()
             for w in [row["Name"], *row["Nationality"].split(",")]:
                 w = w.strip()
                 if w and w.lower() not in words:

@@ -64,3 +64,16 @@ def test_a_person_read_as_compatriot_replaces_the_place_standing_for_the_target(
     assert [(r.text, r.country, r.resolved_by) for r in ev.recipients] == [
         ("President Omondi", "KEN", "context")
     ]
+
+
+def test_a_state_acting_as_a_whole_gets_no_implied_target(code):
+    ev = _one(code("The United States imposed sanctions on Monday, the Treasury said."), "COERCE")
+    assert ev.recipients == []
+
+
+def test_a_dateline_abroad_makes_the_report_international(code):
+    ev = _one(
+        code("TOKYO (Reuters) - China's foreign ministry on Monday demanded an apology."),
+        "REQUEST",
+    )
+    assert ev.recipients == []

@@ -194,3 +194,18 @@ def test_events_an_organisation_with_a_possessive_in_its_name(code):
     [ev] = code("The Kurdistan Workers' Party issued a statement demanding that Turkey act.")
     assert ev.type == "REQUEST"
     assert [(a.actor_id, a.country) for a in ev.actors] == [("pkk", "TUR")]
+
+
+def test_events_a_summons_to_protest_is_one_accusation(code):
+    events = code("China summoned the Japanese ambassador on Monday to protest the detention.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_events_violence_during_a_march_is_coded_beside_it(code):
+    text = "Kenyan protesters marched in Nairobi on Tuesday, attacking police stations."
+    assert {e.type for e in code(text)} == {"PROTEST", "ASSAULT"}
+
+
+def test_events_critics_of_a_government_are_not_the_government(code):
+    events = code("Critics of the Kenyan government protested on Sunday.")
+    assert not [a for e in events for a in e.actors if a.country == "KEN" and a.sector == "GOV"]

@@ -90,3 +90,16 @@ def test_store_recode_keeps_links_consistent(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert orphans == 0
+
+
+def test_store_links_reports_naming_the_same_sides_in_other_words(tmp_path: Path) -> None:
+    # Participants without a knowledge-base entry are the same by country and sector, not
+    # by the words used: "officials" and "diplomats" of the same two governments.
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Chinese officials met Japanese officials in Tokyo on Monday.")
+    b.write_text("Chinese diplomats held talks with Japanese diplomats in Tokyo on Monday.")
+    _ingest(db, a, "2024-06-25")
+    _ingest(db, b, "2024-06-25")
+    [row] = _consults(db)
+    assert (row.mention_count, row.document_count) == (2, 2)

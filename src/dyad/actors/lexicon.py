@@ -23,7 +23,7 @@ EXTRA_NATIONALITY = {
     "u.s.a": "USA",
     "uk": "GBR",
     "u.k": "GBR",
-    "eu": "IGO",
+    "eu": "EUR",
     "emirates": "ARE",
     "emirati": "ARE",
     "democratic people's republic of korea": "PRK",

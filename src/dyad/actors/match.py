@@ -19,7 +19,7 @@ from dyad.actors.lexicon import HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
 POSSESSIVE = {"'s", "’s", "'"}
 # Role countries that say nothing of a person's nationality (IMG: international militarised
 # groups such as al-Qaeda).
-NON_STATES = {"IGO", "NGO", "MNC", "IMG"}
+NON_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "IMG"}
 # Confidence by how a name was found; fuzzy matches scale with their score.
 CONF_NAME = 0.95
 CONF_ALIAS = 0.9

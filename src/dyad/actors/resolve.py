@@ -895,13 +895,17 @@ class _Resolver:
             cur = cur.head
         if cur.dep_ not in SUBJECT_DEPS or cur.head.pos_ not in {"VERB", "AUX"}:
             return []
-        for t in cur.head.subtree:
+        verb = cur.head
+        # Where the act was done: a place on the verb or on its object ("blocked streets in
+        # Hong Kong"), not one inside a purpose ("to protest against the war in Gaza").
+        holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
+        for t in verb.subtree:
             if t.dep_ != "pobj" or t.ent_type_ not in {"GPE", "LOC"}:
                 continue
             prep = t.head
             if prep.lower_ == "of" and prep.head.dep_ == "pobj":
                 prep = prep.head.head  # "in the capital city of Algiers"
-            if prep.lower_ in LOCATIVE:
+            if prep.lower_ in LOCATIVE and prep.head.i in holders:
                 name = self._ent_text(t)
                 iso = self.lex.country_of_word(name)
                 if iso is None:

@@ -7,12 +7,15 @@ and read an office holder named without nationality as the report's own country'
 Both readings hold only when the report is about one country: in a report on a state
 visit, "China is committed to expanding trade" is aimed at the partner, and "President X"
 may be the guest. So they apply only when every participant of a known state, across the
-document's events, is of one and the same state (international organisations aside).
+document's events, and every country the document names (its dateline too) is one and the
+same state (international organisations aside). A state acting as a whole ("the United
+States imposed sanctions") gets no implied target: it acts abroad as often as at home.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from dyad.actors import KnowledgeBase
@@ -30,8 +33,12 @@ CONFIDENCE_IMPLIED = 0.3
 CONTEXT_DISCOUNT = 0.8
 
 
-def code_domestic(events: list[Event], kb: KnowledgeBase) -> list[Event]:
-    """``events`` of one document, with the domestic readings applied where they hold."""
+def code_domestic(events: list[Event], kb: KnowledgeBase, mentioned: Iterable[str]) -> list[Event]:
+    """``events`` of one document, with the domestic readings applied where they hold.
+
+    ``mentioned``: the countries the document names anywhere (its actors' mentions and its
+    dateline), which must be the participants' one state too.
+    """
     # Organisations' codes: a UN convoy in a report on Bosnia does not make it
     # international, nor does the Islamic State (IMG) in a report on Iraq.
     countries = {
@@ -39,7 +46,7 @@ def code_domestic(events: list[Event], kb: KnowledgeBase) -> list[Event]:
         for e in events
         for r in e.actors + e.recipients
         if r.country and r.country not in NON_STATES
-    }
+    } | {c for c in mentioned if c not in NON_STATES}
     if len(countries) != 1:
         return events
     (iso,) = countries
@@ -55,10 +62,14 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
         # resign") is now told by the person.
         recipients = [r for r in recipients if r.resolved_by != "state" or r.country != iso]
     named = {a.country for a in actors if a.country}
+    # A state acting as a whole ("the United States imposed sanctions") acts abroad as often
+    # as at home; the domestic reading is for its agencies, forces and people.
+    whole_state = any(a.resolved_by == "state" for a in actors)
     # Several actors with no target act together or with each other (PLOVER's reciprocal
     # coding), not on their own state.
     if (
         event.type not in UNDIRECTED
+        and not whole_state
         and len(actors) == 1
         and named == {iso}
         and not any(r.country for r in recipients)

@@ -36,6 +36,13 @@ PARTITIVE = {
 }  # fmt: skip
 # "according to Pentagon sources": who reports an event is not its target.
 ATTRIBUTION = {"according", "citing", "quoting"}
+# Things whose holders or issuers act through them: "a rally to protest", "a declaration
+# demanding"; not "a crowd demanding" (the crowd demands, not who met it).
+HELD_NOUNS = {
+    "rally", "demonstration", "march", "protest", "strike", "sit-in", "vigil", "campaign",
+    "declaration", "statement", "communique", "communiqué", "resolution", "letter",
+    "petition", "appeal", "memorandum", "note",
+}  # fmt: skip
 TROOPS = {
     "troop", "force", "soldier", "peacekeeper", "unit", "contingent", "warship", "vessel",
     "battalion", "brigade", "marine", "paratrooper",
@@ -110,11 +117,14 @@ def _match(tok: Token) -> _Found | None:
         purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
             c.lower_ == "to" for c in tok.children
         )
+        head = tok.head
+        head_types = {q.type for q in patterns().get((head.pos_, head.lemma_.lower()), ())}
         for p in patterns().get(("VERB", lemma), ()):
-            if purpose and p.type != "PROTEST":
+            if purpose and (p.type != "PROTEST" or head_types - {"PROTEST"}):
                 # "the first leader to visit China", "resigned to allow elections": a
                 # description or a purpose, not a report. But "went on strike to protest",
-                # "a rally to protest": the protest is the act the sentence reports.
+                # "a rally to protest": the protest is the act the sentence reports (unless
+                # the head is another act: "summoned the ambassador to protest" is ACCUSE).
                 continue
             obj = _verb_conditions(tok, p)
             if obj is not False:
@@ -290,11 +300,14 @@ class _Builder:
             return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
         if slot == "subject":
             subj = _subject(pred)
-            refs = self._refs([subj]) if subj is not None else []
+            # Only the object's owner is told by "of": "critics of the government protested"
+            # are not the government.
+            refs = self._refs([subj], deep=True) if subj is not None else []
             if (
                 not refs
                 and subj is not None
                 and subj.i == pred.head.i
+                and subj.lemma_.lower() in HELD_NOUNS
                 and (pred.tag_ == "VBG" or any(c.lower_ == "to" for c in pred.children))
             ):
                 # "converged for a rally to protest", "issued a declaration demanding": the
@@ -349,15 +362,17 @@ class _Builder:
         ]
         return self._refs(objs)
 
-    def _place_in_clause(self, pred: Token) -> Place | None:
+    def _place_in_clause(self, pred: Token, *, own_preps: bool = True) -> Place | None:
         """A toponym anywhere under the predicate in a locative phrase ("imposed a curfew
-        in the town of Cizre", "fired at targets in Jericho")."""
+        in the town of Cizre", "fired at targets in Jericho"); without ``own_preps``, not
+        in one that hangs on the predicate itself (where it was done)."""
         for t in pred.subtree:
             if (
                 t.ent_type_ in {"GPE", "LOC"}
                 and t.dep_ == "pobj"
                 and t.head.lower_ in {"in", "near", "at", "outside", "around"}
-            ):  # noqa: E501
+                and (own_preps or t.head.head.i != pred.i)
+            ):
                 ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None)
                 if ent is None:
                     continue
@@ -482,18 +497,16 @@ class _Builder:
         place = self._place(f)
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
-        if (
-            p.type not in UNTARGETED
-            and not (p.reciprocal and len(actors) > 1)
-            and not any(r.country for r in recipients)
-        ):
-            # A curfew imposed, a town shelled, aid to refugees in Liberia, troops to be
-            # deployed in East Timor, with no target named: PLOVER codes the state where it
-            # happened as the recipient.
-            # A dateline tells where the report was filed: for a curfew or a shelling that
-            # is where it happened, for a promise or a refusal it says nothing of whom.
-            told = place if place is not self.dateline or cameo(p.cameo).quad_class == 4 else None
-            where = told or self._place_in_clause(f.predicate)
+        if p.type not in UNTARGETED and not p.reciprocal and not any(r.country for r in recipients):
+            # A curfew imposed, a town shelled, with no target named: PLOVER codes the state
+            # where it happened as the recipient. A verbal act is not aimed at where it was
+            # said ("praised the deal in Tokyo"), only at a place its object names ("aid to
+            # refugees in Liberia", "troops to be deployed in East Timor"); a dateline tells
+            # where a curfew or a shelling happened, not whom a promise was made to.
+            quad = cameo(p.cameo).quad_class
+            material = quad in {2, 4}
+            told = place if material and (place is not self.dateline or quad == 4) else None
+            where = told or self._place_in_clause(f.predicate, own_preps=material)
             if where is not None and where.country:
                 # Named targets of unknown country stay beside it ("demanded that President
                 # Mugabe resign", Mugabe not in the knowledge base).
@@ -617,7 +630,12 @@ def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
     protest_noun = t.head.pos_ == "NOUN" and any(
         p.type == "PROTEST" for p in patterns().get(("NOUN", t.head.lemma_.lower()), ())
     )
-    return t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
+    # Material acts done while protesting ("marched, attacking police stations") are acts
+    # of their own.
+    said = found.pattern.type == "PROTEST" or cameo(found.pattern.cameo).quad_class in {1, 3}
+    return (
+        said and t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
+    )
 
 
 def _light_text(f: _Found) -> str:
@@ -735,4 +753,7 @@ def extract_events(
                     events.append(ev)
                 else:
                     _merge(target, ev)
-    return code_domestic(events, kb)
+    mentioned = set(builder.doc_countries)
+    if builder.dateline is not None and builder.dateline.country:
+        mentioned.add(builder.dateline.country)
+    return code_domestic(events, kb, mentioned)

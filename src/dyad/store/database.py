@@ -2,9 +2,9 @@
 
 SQLite is the embedded default (a ``dyad.db`` file in the working directory); PostgreSQL serves
 a team. Both go through the same SQLAlchemy Core statements; the only dialect-specific code is
-the ``ON CONFLICT`` insert in ``rows.py``, the connection settings here, and the few query
-pieces that take the dialect's name: a date's period and the join of events by id
-(``query.period_start``, ``query.same_id``), a group's values as JSON (``dyad.api.queries``).
+the ``ON CONFLICT`` insert in ``rows.py``, the connection settings here, the few query
+pieces that take the dialect's name (a date's period and the join of events by id:
+``query.period_start``, ``query.same_id``), and SQLite's period indexes (migration 0005).
 """
 
 from __future__ import annotations

@@ -24,13 +24,7 @@ WINDOW_DAYS = 45  # how far around a new event's dates stored candidates are loo
 
 def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
     span = interval(event)
-    # Events with the same participants have the same participant_actors text (an identity
-    # is the KB id, else code and name, so equal identities give equal ids-or-names): the
-    # test in SQL spares decoding the JSON of every same-type event in the window.
-    query = sa.select(events.c.record).where(
-        events.c.type == event.type,
-        events.c.participant_actors == rows.participant_sets(event)["participant_actors"],
-    )
+    query = sa.select(events.c.record).where(events.c.type == event.type)
     if span is not None:
         lo = span[0] - dt.timedelta(days=WINDOW_DAYS)
         hi = span[1] + dt.timedelta(days=WINDOW_DAYS)
