@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors import DocumentActors, KnowledgeBase
 from dyad.actors.lexicon import lexicon
 from dyad.events.domestic import code_domestic
-from dyad.events.identity import event_id, identity
+from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import TriggerPattern, patterns, topics
 from dyad.events.status import status_of
 from dyad.ontology import cameo
@@ -430,8 +430,8 @@ class _Builder:
             )
         if f.pattern.inverse and recipients:
             actors, recipients = recipients, actors
-        key = {identity(a) for a in actors}
-        recipients = [r for r in recipients if identity(r) not in key]
+        key = {participant_key(a) for a in actors}
+        recipients = [r for r in recipients if participant_key(r) not in key]
         return _unique(actors), _unique(recipients)
 
     # -- place and host --------------------------------------------------------------------
@@ -647,7 +647,7 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     out = []
     for r in refs:
-        k = identity(r)
+        k = participant_key(r)
         if k not in seen:
             seen.add(k)
             out.append(r)
@@ -692,8 +692,8 @@ def _mergeable(a: Event, b: Event) -> bool:
     """Two mentions in one document of the same meeting or visit."""
     if a.type != b.type or a.status != b.status or a.mode != b.mode or a.type != "CONSULT":
         return False
-    pa = {identity(x) for x in a.actors + a.recipients}
-    pb = {identity(x) for x in b.actors + b.recipients}
+    pa = {participant_key(x) for x in a.actors + a.recipients}
+    pb = {participant_key(x) for x in b.actors + b.recipients}
     if pa != pb:
         return False
     if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:

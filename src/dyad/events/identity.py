@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dyad.records import ActorRef, Mention, stable_id
 
 
-def identity(ref: ActorRef) -> str:
-    """One key per participant: the knowledge-base id, else the code with the name."""
+def participant_key(ref: ActorRef) -> str:
+    """Who a participant is within one document: the knowledge-base id, else the code with
+    the name (two unnamed groups of one country are two participants here; across reports,
+    ``dyad.link.identity`` compares them by country and sector only)."""
     return ref.actor_id or f"{ref.code}:{ref.name}"
 
 
@@ -24,7 +26,7 @@ def event_id(
             mention.start,
             mention.trigger_start,
             etype,
-            sorted(identity(a) for a in actors),
-            sorted(identity(r) for r in recipients),
+            sorted(participant_key(a) for a in actors),
+            sorted(participant_key(r) for r in recipients),
         ],
     )
