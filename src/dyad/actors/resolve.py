@@ -850,21 +850,27 @@ class _Resolver:
                 self._remember(ref, self._gender_of([*mods, tok]), sent_i, person, tok)
         return refs
 
-    def _located(self, tok: Token) -> list[str]:
-        """The country a group is said to be in or from ("in Baghdad", "of Nepal")."""
+    def _place_country(self, tok: Token) -> str | None:
+        """The country a place name at ``tok`` stands for: a country's name or word, else
+        the gazetteer's reading of a place entity ("Baghdad", "Hong Kong")."""
         from dyad.where import gazetteer
 
+        name = self._ent_text(tok)
+        iso = self.lex.country_of_word(name) or self.lex.country_of_word(tok.text)
+        if iso is None and tok.ent_type_ in {"GPE", "LOC"}:
+            place = gazetteer().lookup(name)
+            iso = place.country if place else None
+        return iso
+
+    def _located(self, tok: Token) -> list[str]:
+        """The country a group is said to be in or from ("in Baghdad", "of Nepal")."""
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in {"in", "from", "of"}:
                 continue
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                name = self._ent_text(p)
-                iso = self.lex.country_of_word(name) or self.lex.country_of_word(p.text)
-                if iso is None and p.ent_type_ == "GPE":
-                    place = gazetteer().lookup(name)
-                    iso = place.country if place else None
+                iso = self._place_country(p)
                 if iso is None:
                     # "inhabitants of the Syrian Golan Heights": the place's own nationality.
                     iso = next(
@@ -884,8 +890,6 @@ class _Resolver:
     def _acting_in(self, tok: Token) -> list[str]:
         """The country of the place named in the clause ``tok`` is the subject of, through
         a quantity ("thousands of people"): "in Hong Kong", "across Nigeria"."""
-        from dyad.where import gazetteer
-
         cur = tok
         while cur.dep_ in {"pobj", "prep"} or (
             cur.dep_ in SUBJECT_DEPS and cur.head.pos_ not in {"VERB", "AUX"}
@@ -906,11 +910,7 @@ class _Resolver:
             if prep.lower_ == "of" and prep.head.dep_ == "pobj":
                 prep = prep.head.head  # "in the capital city of Algiers"
             if prep.lower_ in LOCATIVE and prep.head.i in holders:
-                name = self._ent_text(t)
-                iso = self.lex.country_of_word(name)
-                if iso is None:
-                    place = gazetteer().lookup(name)
-                    iso = place.country if place else None
+                iso = self._place_country(t)
                 if iso:
                     return [iso]
         return []

@@ -107,16 +107,21 @@ class StoredDocument:
     event_count: int
 
 
-def get_document(engine: Engine, document_id: str) -> StoredDocument | None:
-    query = sa.select(
+def _document_columns(text: sa.ColumnElement[str]) -> list[sa.ColumnElement[object]]:
+    """``StoredDocument``'s columns, in its order, with ``text`` for the text."""
+    return [
         documents.c.id,
         documents.c.title,
         documents.c.url,
         documents.c.source,
         documents.c.published,
-        documents.c.text,
+        text,
         documents.c.event_count,
-    ).where(documents.c.id == document_id)
+    ]
+
+
+def get_document(engine: Engine, document_id: str) -> StoredDocument | None:
+    query = sa.select(*_document_columns(documents.c.text)).where(documents.c.id == document_id)
     with engine.connect() as conn:
         row = conn.execute(query).first()
     return StoredDocument(*row) if row is not None else None
@@ -149,15 +154,7 @@ def document_summaries(engine: Engine, ids: list[str]) -> dict[str, StoredDocume
     """The documents with these ids (their text left out), by id."""
     if not ids:
         return {}
-    query = sa.select(
-        documents.c.id,
-        documents.c.title,
-        documents.c.url,
-        documents.c.source,
-        documents.c.published,
-        sa.literal(""),
-        documents.c.event_count,
-    ).where(documents.c.id.in_(ids))
+    query = sa.select(*_document_columns(sa.literal(""))).where(documents.c.id.in_(ids))
     with engine.connect() as conn:
         return {r.id: StoredDocument(*r) for r in conn.execute(query)}
 

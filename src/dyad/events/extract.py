@@ -117,10 +117,9 @@ def _match(tok: Token) -> _Found | None:
         purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
             c.lower_ == "to" for c in tok.children
         )
-        head = tok.head
-        head_types = {q.type for q in patterns().get((head.pos_, head.lemma_.lower()), ())}
+        other_head = purpose and bool(_trigger_types(tok.head) - {"PROTEST"})
         for p in patterns().get(("VERB", lemma), ()):
-            if purpose and (p.type != "PROTEST" or head_types - {"PROTEST"}):
+            if purpose and (p.type != "PROTEST" or other_head):
                 # "the first leader to visit China", "resigned to allow elections": a
                 # description or a purpose, not a report. But "went on strike to protest",
                 # "a rally to protest": the protest is the act the sentence reports (unless
@@ -265,8 +264,11 @@ class _Builder:
         # The act's own object: "shelled positions of the Palestinian forces", "attacked a
         # camp for Congolese refugees". Deeper in the clause "of" tells less: "arrived at
         # the invitation of Xi" names the inviter, not the one visited.
-        preps = {"from", "by"} | ({"of"} if not deep or noun.lemma_.lower() in PARTITIVE else set())
-        preps |= set() if deep else {"for"}
+        preps = {"from", "by"}
+        if not deep:
+            preps |= {"of", "for"}
+        elif noun.lemma_.lower() in PARTITIVE:
+            preps.add("of")
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 refs = [r for p in c.children if p.dep_ == "pobj" for r in self.actors.at(p)]
@@ -478,9 +480,7 @@ class _Builder:
         named_host = any(r.resolved_by == "state" for r in recipients)
         if guests and not hosts and mode == "visit" and place_for_state and not named_host:
             # "arrived in Beijing": the host is the state the place belongs to.
-            name = lexicon().country_names.get(host, host)
-            state = ActorRef(place_for_state.name, name, None, host, None, None, host, "state", 0.6)
-            return actors, [state]
+            return actors, [_state(host, place_for_state.name)]
         return actors, recipients
 
     # -- assembling ------------------------------------------------------------------------
@@ -552,7 +552,7 @@ class _Builder:
         contexts = sorted(
             set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients)
         )
-        trigger_text = f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
+        trigger_text = _trigger_text(f)
         mention = Mention(
             document_id=self.record.id,
             sentence=sent.text.strip(),
@@ -627,15 +627,27 @@ def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
     purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
     # The protest may be told as a noun the sentence does not report ("rioted following a
     # demonstration calling for his removal").
-    protest_noun = t.head.pos_ == "NOUN" and any(
-        p.type == "PROTEST" for p in patterns().get(("NOUN", t.head.lemma_.lower()), ())
-    )
+    protest_noun = t.head.pos_ == "NOUN" and "PROTEST" in _trigger_types(t.head)
     # Material acts done while protesting ("marched, attacking police stations") are acts
     # of their own.
     said = found.pattern.type == "PROTEST" or cameo(found.pattern.cameo).quad_class in {1, 3}
     return (
         said and t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
     )
+
+
+def _trigger_types(tok: Token) -> set[str]:
+    """The event types the lexicon has for ``tok``'s word, as its part of speech."""
+    return {p.type for p in patterns().get((tok.pos_, tok.lemma_.lower()), ())}
+
+
+def _matches(sent: Span) -> list[_Found]:
+    return [m for m in (_match(tok) for tok in sent) if m is not None]
+
+
+def _trigger_text(f: _Found) -> str:
+    """The trigger words: the word, or from a light verb to its noun ("held talks")."""
+    return f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
 
 
 def _light_text(f: _Found) -> str:
@@ -722,11 +734,7 @@ def _merge(into: Event, other: Event) -> None:
 def lexicon_matches(sent: Span) -> list[tuple[str, str]]:
     """The (trigger words, pattern id) the lexicon finds in ``sent``, whether or not they
     became events: for explaining a sentence that was coded with none."""
-    found = [m for m in (_match(tok) for tok in sent) if m is not None]
-    return [
-        (_light_text(f) if f.predicate.i != f.trigger.i else f.trigger.text, f.pattern.id)
-        for f in found
-    ]
+    return [(_trigger_text(f), f.pattern.id) for f in _matches(sent)]
 
 
 def extract_events(
@@ -739,7 +747,7 @@ def extract_events(
     for sent in doc.sents:
         if _is_furniture(sent):
             continue
-        matches = [m for m in (_match(tok) for tok in sent) if m is not None]
+        matches = _matches(sent)
         heads = {m.predicate.i for m in matches} | {m.trigger.i for m in matches}
         protests = {
             i for m in matches if m.pattern.type == "PROTEST" for i in (m.predicate.i, m.trigger.i)
