@@ -1,0 +1,1 @@
+"""A learned event detector: trigger words, their PLOVER type, mode and a probability."""
