@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINTED := $(wildcard src tests bench scripts)
 
-.PHONY: run test lint clean
+.PHONY: run test lint model clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -30,6 +30,13 @@ test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/python -m pytest -q
+
+# Rebuild the shipped event detector from data/training/ (fixed seed), then score it on the
+# dev batch; needs the train extra (torch, CPU build), installed here on first use.
+model: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m dyad.detector.train
+	$(BIN)/python bench/detector.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)

@@ -44,9 +44,16 @@ def child(mode: str, n: int) -> dict[str, float]:
             if i in (1000, 2000):
                 checkpoints[f"rss_{i}"] = _rss_mb()
         elapsed = time.perf_counter() - t0
-    elif mode in {"dyad1", "dyad2"}:
-        coder = Coder.create(use_config_dir=False)
-        workers = 1 if mode == "dyad1" else 2
+    elif mode == "startup":
+        from dyad.detector.model import Detector
+
+        t0 = time.perf_counter()
+        Detector.load()
+        return {"seconds": time.perf_counter() - t0, "docs": 0, "words": 0}
+    elif mode in {"dyad1", "dyad2", "rules1"}:
+        detection = "rules" if mode == "rules1" else None
+        coder = Coder.create(use_config_dir=False, detection=detection)  # type: ignore[arg-type]
+        workers = 2 if mode == "dyad2" else 1
         t0 = time.perf_counter()
         for i, (doc, _events) in enumerate(
             coder.code(articles(n), batch_size=16, workers=workers), 1
@@ -55,6 +62,7 @@ def child(mode: str, n: int) -> dict[str, float]:
             if i in (1000, 2000):
                 checkpoints[f"rss_{i}"] = _rss_mb()
         elapsed = time.perf_counter() - t0
+        checkpoints["rss_peak"] = _rss_mb()
     elif mode == "dask":
         from dyad.scale import code_on_dask
 
@@ -82,13 +90,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--child")
+    ap.add_argument(
+        "--quick", action="store_true", help="spaCy, Dyad and Dyad's rules alone, 1 worker only"
+    )
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.docs)))
         return
     n = args.docs
+    startup = run("startup", 0)["seconds"]
+    print(f"detector start-up: {startup:.2f}s")
     results = {}
-    for mode in ("spacy", "dyad1", "dyad2", "dask"):
+    modes = (
+        ("spacy", "dyad1", "rules1")
+        if args.quick
+        else ("spacy", "dyad1", "rules1", "dyad2", "dask")
+    )
+    for mode in modes:
         results[mode] = r = run(mode, n)
         print(
             f"{mode:6} {r['docs']:6.0f} docs in {r['seconds']:7.1f}s  "
@@ -96,6 +114,14 @@ def main() -> None:
             flush=True,
         )
     d1 = results["dyad1"]
+    spacy_s = results["spacy"]["seconds"]
+    print(
+        f"time ratio dyad/spacy: {d1['seconds'] / spacy_s:.2f} "
+        f"(rules alone: {results['rules1']['seconds'] / spacy_s:.2f})"
+    )
+    print(f"peak memory (dyad, 1 worker): {d1['rss_peak']:.0f} MB")
+    if args.quick:
+        return
     print(
         f"peak memory (dyad, 1 worker): {d1.get('rss_1000', 0):.0f} MB at 1,000 documents, "
         f"{d1.get('rss_2000', 0):.0f} MB at 2,000 documents"

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from dyad import __version__, nlp
 from dyad.actors import KnowledgeBase, load_kb, resolve_document
+from dyad.detector.model import shipped
 from dyad.events import extract_events
+from dyad.events.candidates import DEFAULT_DETECTION, Detection
 from dyad.records import Document, Event
 
 
@@ -49,11 +51,23 @@ class Coder:
     kb: KnowledgeBase
     actor_files: tuple[Path, ...] = ()
     use_config_dir: bool = True
+    detection: Detection = DEFAULT_DETECTION
 
     @classmethod
-    def create(cls, actor_files: Iterable[Path] = (), *, use_config_dir: bool = True) -> Coder:
+    def create(
+        cls,
+        actor_files: Iterable[Path] = (),
+        *,
+        use_config_dir: bool = True,
+        detection: Detection | None = None,
+    ) -> Coder:
+        """``detection`` None is Dyad's default (``DEFAULT_DETECTION``)."""
+        detection = detection or DEFAULT_DETECTION
         files_ = tuple(Path(p) for p in actor_files)
-        return cls(load_kb(files_, use_config_dir=use_config_dir), files_, use_config_dir)
+        if detection != "rules":
+            shipped()  # a missing or broken model is a start-up error, not a batch failure
+        kb = load_kb(files_, use_config_dir=use_config_dir)
+        return cls(kb, files_, use_config_dir, detection)
 
     def code(
         self, documents: Iterable[Document], *, batch_size: int = 16, workers: int = 1
@@ -78,7 +92,12 @@ class Coder:
         for doc, record in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
             day = dt.date.fromisoformat(record.published) if record.published else None
             actors = resolve_document(doc, self.kb, day=day)
-            yield record, extract_events(record, doc, actors, self.kb, version=version)
+            yield (
+                record,
+                extract_events(
+                    record, doc, actors, self.kb, version=version, detection=self.detection
+                ),
+            )
 
     def _code_pool(
         self, documents: Iterable[Document], batch_size: int, workers: int
@@ -102,16 +121,18 @@ class Coder:
             workers,
             mp_context=ctx,
             initializer=_init_worker,
-            initargs=(self.actor_files, self.use_config_dir),
+            initargs=self._config(),
         ) as pool:
             for batch in batches(documents, batch_size):
-                pending.append(
-                    pool.submit(_code_batch, batch, self.actor_files, self.use_config_dir)
-                )
+                pending.append(pool.submit(_code_batch, batch, *self._config()))
                 while len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+    def _config(self) -> tuple[tuple[Path, ...], bool, Detection]:
+        """What a worker process needs to build the same coder."""
+        return self.actor_files, self.use_config_dir, self.detection
 
     def code_text(self, text: str, *, published: str | None = None) -> list[Event]:
         from dyad.ingest import make_document
@@ -135,24 +156,30 @@ def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 # Coders of worker processes (the pool's and Dask's), keyed by their knowledge-base
 # configuration: a process-local cache, the standard way to load a model once per worker;
 # an entry is never mutated after it is built.
-_worker_coders: dict[tuple[tuple[Path, ...], bool], Coder] = {}
+_worker_coders: dict[tuple[tuple[Path, ...], bool, Detection], Coder] = {}
 
 
-def worker_coder(actor_files: Iterable[Path], use_config_dir: bool) -> Coder:
+def worker_coder(
+    actor_files: Iterable[Path], use_config_dir: bool, detection: Detection = DEFAULT_DETECTION
+) -> Coder:
     """This process's coder for that configuration, built on first use."""
-    key = (tuple(Path(p) for p in actor_files), use_config_dir)
+    key = (tuple(Path(p) for p in actor_files), use_config_dir, detection)
     if key not in _worker_coders:
-        _worker_coders[key] = Coder.create(key[0], use_config_dir=use_config_dir)
+        _worker_coders[key] = Coder.create(
+            key[0], use_config_dir=use_config_dir, detection=detection
+        )
     return _worker_coders[key]
 
 
-def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool) -> None:
-    worker_coder(actor_files, use_config_dir)
+def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool, detection: Detection) -> None:
+    # An onnxruntime session is not safe to share across fork: each worker opens its own.
+    shipped.cache_clear()
+    worker_coder(actor_files, use_config_dir, detection)
     nlp.load()
 
 
 def _code_batch(
-    batch: list[Document], actor_files: tuple[Path, ...], use_config_dir: bool
+    batch: list[Document], actor_files: tuple[Path, ...], use_config_dir: bool, detection: Detection
 ) -> list[tuple[Document, list[Event]]]:
-    coder = worker_coder(actor_files, use_config_dir)
+    coder = worker_coder(actor_files, use_config_dir, detection)
     return list(coder.code(batch, batch_size=len(batch)))

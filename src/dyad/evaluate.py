@@ -238,14 +238,18 @@ def compare(records: list[GoldRecord], predictions: list[list[Event]]) -> dict[s
     """Scores for coded ``predictions`` (one list per gold record, same order)."""
     metrics = {
         k: Counts()
-        for k in ("type", "actor_country", "recipient_country", "triple", "mode", "status")
-    }
+        for k in (
+            "type", "actor_country", "recipient_country", "triple", "mode", "status", "sentence"
+        )
+    }  # fmt: skip
     by_type: dict[str, Counts] = defaultdict(Counts)
     empty_gold = empty_right = 0
     for rec, pred in zip(records, predictions, strict=True):
         gold_types = {e.type for e in rec.events}
         pred_types = {e.type for e in pred}
         metrics["type"].add(gold_types, pred_types)
+        # Whether a sentence reports any event at all: detection, type aside.
+        metrics["sentence"].add({"event"} if gold_types else set(), {"event"} if pred else set())
         for t in gold_types | pred_types:
             by_type[t].add({t} & gold_types, {t} & pred_types)
         ga, gr = _sides(rec.events)

@@ -94,3 +94,15 @@ def plover_rendering(event_type: str, status: str) -> str:
 
 def _quad(event_type: str) -> int:
     return next(c.quad_class for c in cameo_codes().values() if c.plover == event_type)
+
+
+@functools.cache
+def cameo_for(event_type: str, mode: str | None) -> CameoCode:
+    """The CAMEO code for a PLOVER type and mode: the crosswalk's code with that mode, else
+    the type's most general code (the shortest, CAMEO's root for the type)."""
+    same = [c for c in cameo_codes().values() if c.plover == event_type]
+    if not same:
+        raise DataFileError(f"no CAMEO code maps to {event_type!r}")
+    with_mode = [c for c in same if mode is not None and c.mode == mode]
+    pool = with_mode or [c for c in same if c.mode is None] or same
+    return min(pool, key=lambda c: (len(c.code), c.code))

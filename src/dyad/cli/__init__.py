@@ -22,6 +22,15 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
+def check_detection(detection: str | None) -> None:
+    """Exit 2 with the choices when ``--detection`` names none of them."""
+    from dyad.events.candidates import DETECTIONS
+
+    if detection is not None and detection not in DETECTIONS:
+        err.print(f"error: --detection must be one of {', '.join(DETECTIONS)}, not {detection!r}")
+        raise typer.Exit(2)
+
+
 def progress_bar(description: str, total: int | None, *, quiet: bool):  # type: ignore[no-untyped-def]
     """The progress bar every long command shows on stderr: count, documents/s, time."""
     from rich.progress import (

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.cli import app, err, progress_bar
+from dyad.cli import app, check_detection, err, progress_bar
 from dyad.errors import DyadError
 from dyad.records import Event, Reject
 
@@ -64,6 +64,10 @@ def code(
         int | None,
         typer.Option(help="Processes coding in parallel (default: the number of CPUs)."),
     ] = None,
+    detection: Annotated[
+        str | None,
+        typer.Option(help="Who finds triggers: combined (default), model or rules (lexicon)."),
+    ] = None,
 ) -> None:
     """Code news articles into events (JSON Lines by default)."""
     from dyad.coder import Coder
@@ -73,8 +77,9 @@ def code(
     if fmt not in {"jsonl", "table"}:
         err.print(f"error: --format must be jsonl or table, not {fmt!r}")
         raise typer.Exit(2)
+    check_detection(detection)
     try:
-        coder = Coder.create(actors or [])
+        coder = Coder.create(actors or [], detection=detection)  # type: ignore[arg-type]
     except DyadError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc

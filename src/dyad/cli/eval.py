@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.cli import app, err
+from dyad.cli import app, check_detection, err
 from dyad.errors import DyadError
 
 METRICS = ("type", "actor_country", "recipient_country", "triple", "mode", "status")
@@ -50,7 +50,7 @@ def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def
 
     from dyad import nlp
     from dyad.actors import load_kb, resolve_document
-    from dyad.events.extract import lexicon_matches
+    from dyad.events.triggers import lexicon_matches
 
     doc = nlp.load()(record.text)
     day = dt.date.fromisoformat(record.date) if record.date else None
@@ -78,6 +78,10 @@ def eval_cmd(
     explain: Annotated[
         str | None, typer.Option("--explain", help="Show why one gold record was coded so.")
     ] = None,
+    detection: Annotated[
+        str | None,
+        typer.Option(help="Who finds triggers: combined (default), model or rules (lexicon)."),
+    ] = None,
 ) -> None:
     """Code each gold sentence and report precision, recall and F1."""
     from dyad.coder import Coder
@@ -86,8 +90,9 @@ def eval_cmd(
     if by not in (None, "type"):
         err.print(f"error: --by takes 'type', not {by!r}")
         raise typer.Exit(2)
+    check_detection(detection)
     try:
-        scores, comparisons = evaluate(gold, Coder.create())
+        scores, comparisons = evaluate(gold, Coder.create(detection=detection))  # type: ignore[arg-type]
     except DyadError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import DocumentActors, KnowledgeBase
 from dyad.actors.lexicon import lexicon
+from dyad.detector.model import shipped
+from dyad.events.candidates import Detection, candidates
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
-from dyad.events.lexicon import TriggerPattern, patterns, topics
+from dyad.events.lexicon import topics
 from dyad.events.status import status_of
+from dyad.events.triggers import Found, children, trigger_text, trigger_types
 from dyad.ontology import cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
 from dyad.when import event_date
@@ -26,9 +29,6 @@ from dyad.where import (
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# A trigger used as an argument of something else ("these visits underscore ...") is not
-# an event report.
-NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
 # "thousands of Nigerians", "a group of Moroccan diplomats": the group is its members.
 PARTITIVE = {
     "thousand", "hundred", "dozen", "million", "group", "number", "member", "some",
@@ -50,19 +50,6 @@ TROOPS = {
 STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 COOPERATIVE_QUADS = {1, 2}
-CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
-
-
-@dataclass(slots=True)
-class _Found:
-    trigger: Token
-    predicate: Token  # the verb carrying tense and subject (a light verb for nouns)
-    pattern: TriggerPattern
-    obj: Token | None  # the object a pattern required ("gratitude")
-
-
-def _children(tok: Token, dep: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == dep]
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -80,7 +67,7 @@ def _subject(pred: Token) -> Token | None:
         subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subj and cur.i != pred.i and pred.dep_ == "advcl" and subj[0].dep_ == "nsubjpass":
             # "was attacked by militiamen, killing 156": the killers are the attackers.
-            agents = [p for a in _children(cur, "agent") for p in a.children if p.dep_ == "pobj"]
+            agents = [p for a in children(cur, "agent") for p in a.children if p.dep_ == "pobj"]
             if agents:
                 return agents[0]
         if subj:
@@ -108,118 +95,11 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _match(tok: Token) -> _Found | None:
-    lemma = tok.lemma_.lower()
-    # "is opposed to", "was willing to": predicate adjectives behave as verbs.
-    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
-        if tok.dep_ in NON_PREDICATE_DEPS:
-            return None
-        purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
-            c.lower_ == "to" for c in tok.children
-        )
-        other_head = purpose and bool(_trigger_types(tok.head) - {"PROTEST"})
-        for p in patterns().get(("VERB", lemma), ()):
-            if purpose and (p.type != "PROTEST" or other_head):
-                # "the first leader to visit China", "resigned to allow elections": a
-                # description or a purpose, not a report. But "went on strike to protest",
-                # "a rally to protest": the protest is the act the sentence reports (unless
-                # the head is another act: "summoned the ambassador to protest" is ACCUSE).
-                continue
-            obj = _verb_conditions(tok, p)
-            if obj is not False:
-                return _Found(tok, tok, p, obj or None)
-        return None
-    if tok.pos_ in {"NOUN", "PROPN"}:
-        for p in patterns().get(("NOUN", lemma), ()):
-            pred = _noun_predicate(tok, p)
-            if pred is not None:
-                return _Found(tok, pred, p, None)
-    return None
-
-
-def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
-    obj: Token | None = None
-    if p.object is not None:
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
-        # "25,000 tons of food aid": the measured thing is the object.
-        objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
-        objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object]
-        if not objs:
-            return False
-        obj = objs[0]
-    if p.ccomp_aux is not None:
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not any(a.lower_ in p.ccomp_aux for c in clauses for a in c.children if a.dep_ == "aux"):
-            return False
-    if p.xcomp is not None:
-        comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
-        if not any(c.lemma_.lower() in p.xcomp for c in comps):
-            return False
-    if p.prep is not None and not any(
-        c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}
-    ):
-        return False
-    if p.object_kind in {"actor", "person"}:
-        # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
-        dobj = _children(tok, "dobj") or _children(tok, "nsubjpass")
-        if not dobj or not (
-            dobj[0].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-            or dobj[0].pos_ == "PRON"
-            or dobj[0].lemma_.lower() in lexicon().role_heads  # "the Swedish prime minister"
-        ):
-            return False
-        if (
-            p.object_kind == "person"
-            and dobj[0].ent_type_ not in {"PERSON"}
-            and dobj[0].pos_ != "PRON"
-        ):
-            return False
-    return obj
-
-
 def _troops(pred: Token) -> bool:
     subj = _subject(pred)
     if subj is not None and subj.lemma_.lower() in PARTITIVE | {"deployment"}:
-        subj = next((p for c in _children(subj, "prep") for p in _children(c, "pobj")), subj)
+        subj = next((p for c in children(subj, "prep") for p in children(c, "pobj")), subj)
     return subj is not None and subj.lemma_.lower() in TROOPS
-
-
-def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
-    """Whether ``verb`` is a form of one of ``lemmas``. The word's own regular forms are
-    tried too: the lemmatiser makes "staged" a form of "stag"."""
-    if verb.lemma_.lower() in lemmas:
-        return True
-    w = verb.lower_
-    return any(
-        w in {b + "s", b + "d", b + "ed", b + "ing", b.removesuffix("e") + "ing"} for b in lemmas
-    )
-
-
-def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
-    """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
-    noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
-    head = tok.head
-    if p.modifier is not None and not any(
-        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in p.modifier for c in tok.children
-    ):
-        return None
-    if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
-        return head.head  # "rallied in protest against X"
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        if p.lemma == "invitation" and head.lower_ == "at":
-            return head.head  # "arrived at the invitation of X"
-        if head.lower_ == "in" and head.head.lemma_ in {"engage", "take", "participate"}:
-            return head.head  # "engage in talks", "take part in talks"
-    if tok.dep_ in {"dobj", "nsubjpass"} and p.light and _is_one_of(head, p.light):
-        return head
-    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
-        return head  # "cancelled the talks", "the meeting was called off": negated reports
-    has_owner = any(c.dep_ == "poss" for c in tok.children) or any(
-        c.dep_ == "prep" and c.lower_ == "between" for c in tok.children
-    )
-    if has_owner and tok.dep_ not in {"pobj", "compound", "conj"}:
-        return tok
-    return None
 
 
 class _Builder:
@@ -285,7 +165,7 @@ class _Builder:
                 return [_state(iso, c.text)]
         return []
 
-    def _slot(self, f: _Found, slot: str) -> list[ActorRef]:
+    def _slot(self, f: Found, slot: str) -> list[ActorRef]:
         trig, pred = f.trigger, f.predicate
         holders = [trig, pred] + ([f.obj] if f.obj is not None else [])
         passive = _is_passive(pred)
@@ -328,7 +208,7 @@ class _Builder:
                 if s.dep_ == "nsubj"
             )
         if slot == "poss":
-            return self._refs(_children(trig, "poss"))
+            return self._refs(children(trig, "poss"))
         if slot == "dobj":
             objs = [c for h in {pred, trig} for c in h.children if c.dep_ == "dobj"]
             if not objs:  # "invited Chinese enterprises to invest": parsed as a clause
@@ -415,7 +295,7 @@ class _Builder:
             frontier = nxt
         return []
 
-    def _arguments(self, f: _Found) -> tuple[list[ActorRef], list[ActorRef]]:
+    def _arguments(self, f: Found) -> tuple[list[ActorRef], list[ActorRef]]:
         actors: list[ActorRef] = []
         for slot in f.pattern.actor:
             actors = self._slot(f, slot)
@@ -437,7 +317,7 @@ class _Builder:
         return _unique(actors), _unique(recipients)
 
     # -- place and host --------------------------------------------------------------------
-    def _place(self, f: _Found) -> Place | None:
+    def _place(self, f: Found) -> Place | None:
         place = attached_place(f.trigger, self.doc_countries) or (
             attached_place(f.predicate, self.doc_countries)
             if f.predicate.i != f.trigger.i
@@ -484,7 +364,7 @@ class _Builder:
         return actors, recipients
 
     # -- assembling ------------------------------------------------------------------------
-    def build(self, f: _Found) -> list[Event]:
+    def build(self, f: Found) -> list[Event]:
         p = f.pattern
         if p.mode == "visit" and _troops(f.predicate):
             return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
@@ -538,7 +418,7 @@ class _Builder:
 
     def _event(
         self,
-        f: _Found,
+        f: Found,
         actors: list[ActorRef],
         recipients: list[ActorRef],
         status: str,
@@ -552,13 +432,13 @@ class _Builder:
         contexts = sorted(
             set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients)
         )
-        trigger_text = _trigger_text(f)
+        words = trigger_text(f)
         mention = Mention(
             document_id=self.record.id,
             sentence=sent.text.strip(),
             start=sent.start_char,
             end=sent.end_char,
-            text=trigger_text,
+            text=words,
             trigger_start=min(f.trigger.idx, f.predicate.idx),
             trigger_end=max(f.trigger.idx + len(f.trigger), f.predicate.idx + len(f.predicate)),
             pattern=p.id,
@@ -602,11 +482,11 @@ def _is_passive(pred: Token) -> bool:
         return False
     # "Israel is opposed to French mediation", "is prepared to impose": a state of mind, the
     # subject holds it (no one does it to them).
-    stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not _children(pred, "agent")
+    stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not children(pred, "agent")
     return not stative
 
 
-def _content_of_other(found: _Found, triggers: set[int]) -> bool:
+def _content_of_other(found: Found, triggers: set[int]) -> bool:
     """True when the trigger is the content of another trigger in the sentence:
     "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate"."""
     t = found.predicate
@@ -619,7 +499,7 @@ def _content_of_other(found: _Found, triggers: set[int]) -> bool:
     return False
 
 
-def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
+def _purpose_of_other(found: Found, protests: set[int]) -> bool:
     """The purpose of a protest is what it says, not another act: "went on hunger strike
     to protest", "blocked a road to show their disapproval", "blocked roads demanding his
     return" are one protest."""
@@ -627,32 +507,13 @@ def _purpose_of_other(found: _Found, protests: set[int]) -> bool:
     purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
     # The protest may be told as a noun the sentence does not report ("rioted following a
     # demonstration calling for his removal").
-    protest_noun = t.head.pos_ == "NOUN" and "PROTEST" in _trigger_types(t.head)
+    protest_noun = t.head.pos_ == "NOUN" and "PROTEST" in trigger_types(t.head)
     # Material acts done while protesting ("marched, attacking police stations") are acts
     # of their own.
     said = found.pattern.type == "PROTEST" or cameo(found.pattern.cameo).quad_class in {1, 3}
     return (
         said and t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
     )
-
-
-def _trigger_types(tok: Token) -> set[str]:
-    """The event types the lexicon has for ``tok``'s word, as its part of speech."""
-    return {p.type for p in patterns().get((tok.pos_, tok.lemma_.lower()), ())}
-
-
-def _matches(sent: Span) -> list[_Found]:
-    return [m for m in (_match(tok) for tok in sent) if m is not None]
-
-
-def _trigger_text(f: _Found) -> str:
-    """The trigger words: the word, or from a light verb to its noun ("held talks")."""
-    return f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
-
-
-def _light_text(f: _Found) -> str:
-    a, b = sorted([f.trigger, f.predicate], key=lambda t: t.i)
-    return f.trigger.doc[a.i : b.i + 1].text
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
@@ -731,28 +592,34 @@ def _merge(into: Event, other: Event) -> None:
     into.confidence = max(into.confidence, other.confidence)
 
 
-def lexicon_matches(sent: Span) -> list[tuple[str, str]]:
-    """The (trigger words, pattern id) the lexicon finds in ``sent``, whether or not they
-    became events: for explaining a sentence that was coded with none."""
-    return [(_trigger_text(f), f.pattern.id) for f in _matches(sent)]
-
-
 def extract_events(
-    record: Document, doc: Doc, actors: DocumentActors, kb: KnowledgeBase, *, version: str
+    record: Document,
+    doc: Doc,
+    actors: DocumentActors,
+    kb: KnowledgeBase,
+    *,
+    version: str,
+    detection: Detection = "rules",
 ) -> list[Event]:
-    """All events of one parsed document, mentions of the same meeting merged."""
+    """All events of one parsed document, mentions of the same meeting merged.
+
+    ``detection`` says who finds triggers: the lexicon (``rules``), the learned detector
+    (``model``) or both (``combined``, see ``dyad.events.candidates``)."""
     anchor = dt.date.fromisoformat(record.published) if record.published else None
     builder = _Builder(record, doc, actors, kb, anchor, version)
     events: list[Event] = []
-    for sent in doc.sents:
-        if _is_furniture(sent):
-            continue
-        matches = _matches(sent)
-        heads = {m.predicate.i for m in matches} | {m.trigger.i for m in matches}
+    sents = [s for s in doc.sents if not _is_furniture(s)]
+    scores = shipped().score([s.text for s in sents]) if detection != "rules" else None
+    for n, sent in enumerate(sents):
+        found_here = candidates(sent, scores[n] if scores else None, detection)
+        heads = {m.predicate.i for m in found_here} | {m.trigger.i for m in found_here}
         protests = {
-            i for m in matches if m.pattern.type == "PROTEST" for i in (m.predicate.i, m.trigger.i)
+            i
+            for m in found_here
+            if m.pattern.type == "PROTEST"
+            for i in (m.predicate.i, m.trigger.i)
         }
-        for found in matches:
+        for found in found_here:
             if _content_of_other(found, heads) or _purpose_of_other(found, protests):
                 continue
             for ev in builder.build(found):

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from dyad.errors import DataFileError
-from dyad.ontology import cameo, data_text
+from dyad.ontology import cameo, cameo_for, data_text
 
 Slot = str  # "dobj", "dative", "governor_subject", or a preposition ("with", "to", ...)
 
@@ -77,3 +77,44 @@ def topics() -> dict[str, tuple[str, str]]:
     """Topic word -> (topic, PLOVER context)."""
     rows = csv.DictReader(data_text("events", "topics.csv").splitlines())
     return {r["word"]: (r["topic"], r["context"]) for r in rows}
+
+
+class _Generic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    type: str
+    pos: Literal["VERB", "NOUN"]
+    actor: tuple[Slot, ...] = ("subject", "poss", "between")
+    recipient: tuple[Slot, ...] = ()
+    reciprocal: bool = False
+
+
+@functools.cache
+def generic_patterns() -> dict[tuple[str, str], _Generic]:
+    """Argument slots for a trigger the lexicon does not know (``events/generic.jsonl``):
+    one entry per (type, part of speech), the slots the lexicon's entries of that type use
+    most."""
+    out: dict[tuple[str, str], _Generic] = {}
+    for n, line in enumerate(data_text("events", "generic.jsonl").splitlines(), start=1):
+        try:
+            g = _Generic.model_validate(json.loads(line))
+        except (ValidationError, json.JSONDecodeError) as exc:
+            raise DataFileError(f"dyad/data/events/generic.jsonl line {n}: {exc}") from exc
+        out[(g.type, g.pos)] = g
+    return out
+
+
+@functools.cache
+def generic_pattern(event_type: str, pos: str, lemma: str, mode: str | None) -> TriggerPattern:
+    """A pattern for ``lemma`` as a trigger of ``event_type`` that the detector found."""
+    g = generic_patterns()[(event_type, pos)]
+    return TriggerPattern(
+        id=f"detector.{event_type.lower()}",
+        lemma=lemma,
+        pos=g.pos,
+        type=event_type,
+        cameo=cameo_for(event_type, mode).code,
+        mode=mode,
+        actor=g.actor,
+        recipient=g.recipient,
+        reciprocal=g.reciprocal,
+    )

@@ -1,0 +1,168 @@
+"""The trigger lexicon at work: which words of a parsed sentence its patterns match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyad.actors.lexicon import lexicon
+from dyad.events.lexicon import TriggerPattern, patterns
+
+# A trigger used as an argument of something else ("these visits underscore ...") is not
+# an event report.
+NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "attr", "appos"}
+
+
+# Verbs that call an event off: "cancelled the talks" is a negated report.
+CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
+
+
+@dataclass(slots=True)
+class Found:
+    trigger: Token
+    predicate: Token  # the verb carrying tense and subject (a light verb for nouns)
+    pattern: TriggerPattern
+    obj: Token | None  # the object a pattern required ("gratitude")
+
+
+def children(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+def match(tok: Token, only: str | None = None) -> Found | None:
+    """The lexicon's first pattern that fits ``tok`` (of type ``only``, if given)."""
+    lemma = tok.lemma_.lower()
+    # "is opposed to", "was willing to": predicate adjectives behave as verbs.
+    if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+        if tok.dep_ in NON_PREDICATE_DEPS:
+            return None
+        purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
+            c.lower_ == "to" for c in tok.children
+        )
+        other_head = purpose and bool(trigger_types(tok.head) - {"PROTEST"})
+        for p in patterns().get(("VERB", lemma), ()):
+            if only is not None and p.type != only:
+                continue
+            if purpose and (p.type != "PROTEST" or other_head):
+                # "the first leader to visit China", "resigned to allow elections": a
+                # description or a purpose, not a report. But "went on strike to protest",
+                # "a rally to protest": the protest is the act the sentence reports (unless
+                # the head is another act: "summoned the ambassador to protest" is ACCUSE).
+                continue
+            obj = _verb_conditions(tok, p)
+            if obj is not False:
+                return Found(tok, tok, p, obj or None)
+        return None
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for p in patterns().get(("NOUN", lemma), ()):
+            if only is not None and p.type != only:
+                continue
+            pred = _noun_predicate(tok, p)
+            if pred is not None:
+                return Found(tok, pred, p, None)
+    return None
+
+
+def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
+    obj: Token | None = None
+    if p.object is not None:
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
+        # "25,000 tons of food aid": the measured thing is the object.
+        objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
+        objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object]
+        if not objs:
+            return False
+        obj = objs[0]
+    if p.ccomp_aux is not None:
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not any(a.lower_ in p.ccomp_aux for c in clauses for a in c.children if a.dep_ == "aux"):
+            return False
+    if p.xcomp is not None:
+        comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+        if not any(c.lemma_.lower() in p.xcomp for c in comps):
+            return False
+    if p.prep is not None and not any(
+        c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}
+    ):
+        return False
+    if p.object_kind in {"actor", "person"}:
+        # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
+        dobj = children(tok, "dobj") or children(tok, "nsubjpass")
+        if not dobj or not (
+            dobj[0].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+            or dobj[0].pos_ == "PRON"
+            or dobj[0].lemma_.lower() in lexicon().role_heads  # "the Swedish prime minister"
+        ):
+            return False
+        if (
+            p.object_kind == "person"
+            and dobj[0].ent_type_ not in {"PERSON"}
+            and dobj[0].pos_ != "PRON"
+        ):
+            return False
+    return obj
+
+
+def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
+    """Whether ``verb`` is a form of one of ``lemmas``. The word's own regular forms are
+    tried too: the lemmatiser makes "staged" a form of "stag"."""
+    if verb.lemma_.lower() in lemmas:
+        return True
+    w = verb.lower_
+    return any(
+        w in {b + "s", b + "d", b + "ed", b + "ing", b.removesuffix("e") + "ing"} for b in lemmas
+    )
+
+
+def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
+    """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
+    noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
+    head = tok.head
+    if p.modifier is not None and not any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in p.modifier for c in tok.children
+    ):
+        return None
+    if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
+        return head.head  # "rallied in protest against X"
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if p.lemma == "invitation" and head.lower_ == "at":
+            return head.head  # "arrived at the invitation of X"
+        if head.lower_ == "in" and head.head.lemma_ in {"engage", "take", "participate"}:
+            return head.head  # "engage in talks", "take part in talks"
+    if tok.dep_ in {"dobj", "nsubjpass"} and p.light and _is_one_of(head, p.light):
+        return head
+    if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
+        return head  # "cancelled the talks", "the meeting was called off": negated reports
+    has_owner = any(c.dep_ == "poss" for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in tok.children
+    )
+    if has_owner and tok.dep_ not in {"pobj", "compound", "conj"}:
+        return tok
+    return None
+
+
+def trigger_types(tok: Token) -> set[str]:
+    """The event types the lexicon has for ``tok``'s word, as its part of speech."""
+    return {p.type for p in patterns().get((tok.pos_, tok.lemma_.lower()), ())}
+
+
+def matches(sent: Span) -> list[Found]:
+    return [m for m in (match(tok) for tok in sent) if m is not None]
+
+
+def trigger_text(f: Found) -> str:
+    """The trigger words: the word, or from a light verb to its noun ("held talks")."""
+    return f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
+
+
+def _light_text(f: Found) -> str:
+    a, b = sorted([f.trigger, f.predicate], key=lambda t: t.i)
+    return f.trigger.doc[a.i : b.i + 1].text
+
+
+def lexicon_matches(sent: Span) -> list[tuple[str, str]]:
+    """The (trigger words, pattern id) the lexicon finds in ``sent``, whether or not they
+    became events: for explaining a sentence that was coded with none."""
+    return [(trigger_text(f), f.pattern.id) for f in matches(sent)]
