@@ -44,8 +44,8 @@ class Slow:
     def __init__(self, inner):
         self.inner = inner
 
-    def code(self, documents):
-        for pair in self.inner.code(documents):
+    def code(self, documents, on_reject):
+        for pair in self.inner.code(documents, on_reject=on_reject):
             time.sleep(0.05)
             yield pair
 
