@@ -27,7 +27,7 @@ _BOUNDARIES = (
     re.compile(r"\n[^\S\n]*\n\s*"),  # a blank line: a paragraph break
     re.compile(r"\n\s*"),
     re.compile(r"[.!?][\"'”’)\]]*\s+"),
-    re.compile(r"\s+"),
+    re.compile(r"\s"),  # one character: a run of whitespace may be cut inside
 )
 
 
