@@ -120,7 +120,9 @@ class PrebuiltCoder:
     def __init__(self, version: str) -> None:
         self.version = version
 
-    def code(self, docs: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def code(
+        self, docs: Iterable[Document], on_reject: object = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
         for d in docs:
             i = int(d.origin.split(":")[1])
             guest, host, topic, _topic2, _day = _params(i)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
-from dyad.ingest import document_id, make_document, read
+from dyad.ingest import count, document_id, make_document, read
 from dyad.records import Document, Reject
 
 ARTICLE = (
@@ -118,3 +120,46 @@ def test_ingest_name_heavy_english_lead_is_english() -> None:
         "deepen trade ties with Brazil's largest trading partner."
     )
     assert make_document(text, origin="<test>").text == text
+
+
+def test_ingest_every_reason_code_is_in_the_readme_table() -> None:
+    from dyad.errors import REASONS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.MULTILINE))
+    assert set(REASONS) <= table, set(REASONS) - table
+
+
+def test_ingest_paths_named_on_the_command_line_are_rejected_not_skipped(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    hidden = tmp_path / ".hidden.txt"
+    hidden.write_text(ARTICLE)
+    latin1 = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    Path(os.fsdecode(latin1)).write_text(ARTICLE)
+    named = [fifo, tmp_path / "loop.txt", tmp_path / "gone.txt", hidden, os.fsdecode(latin1)]
+    got = _read(*map(Path, named))
+    assert [(type(g).__name__, getattr(g, "reason", None)) for g in got] == [
+        ("Reject", "not-a-file"),
+        ("Reject", "symlink-loop"),
+        ("Reject", "dangling-symlink"),
+        ("Document", None),  # asked for by name: read, though hidden
+        ("Reject", "bad-filename"),
+    ]
+    assert not any(getattr(g, "skipped", False) for g in got)
+    assert got[-1].origin.endswith("caf\\xe9.txt")  # type: ignore[union-attr]
+    assert count(named) == len(got)
+
+
+def test_ingest_deep_folders_and_long_json_lines_are_read(tmp_path: Path) -> None:
+    deep = tmp_path.joinpath(*["d"] * 60)  # far deeper than anyone nests, walked iteratively
+    deep.mkdir(parents=True)
+    (deep / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": ARTICLE + " x" * 100}) + "\n" + json.dumps({"text": ARTICLE}) + "\n"
+    )
+    got = list(read([tmp_path], max_bytes=300))
+    assert [g.reason if isinstance(g, Reject) else "ok" for g in got] == ["too-large", "ok", "ok"]
+    assert count([tmp_path], max_bytes=300) == 3

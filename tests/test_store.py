@@ -162,7 +162,9 @@ class StubCoder:
         self.fail_on = fail_on
         self.coded: list[str] = []
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def code(
+        self, documents: Iterable[Document], on_reject: object = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
         for d in documents:
             if self.fail_on and self.fail_on in d.text:
                 raise RuntimeError(f"coder crashed on {d.origin}")
@@ -387,7 +389,7 @@ def test_store_ingest_commits_whole_batches_and_a_rerun_finishes_the_job(store: 
 
 def test_store_ingest_rolls_back_a_batch_that_fails_while_writing(store: Store) -> None:
     class BadRows(StubCoder):
-        def code(self, documents):  # type: ignore[no-untyped-def]
+        def code(self, documents, on_reject=None):  # type: ignore[no-untyped-def]
             for d, evs in super().code(documents):
                 if "USA/Joe Biden" in d.text:
                     evs[0].type = None  # type: ignore[assignment]  # violates NOT NULL
@@ -576,7 +578,9 @@ class VariedCoder(StubCoder):
     """The stub coder with quad class and Goldstein score varying by event rather than
     fixed by type, and ``UNRESOLVED`` participants left without a KB id."""
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def code(
+        self, documents: Iterable[Document], on_reject: object = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
         for d, found in super().code(documents):
             for e in found:
                 h = int(hashlib.sha256(e.id.encode()).hexdigest()[:8], 16)
@@ -670,7 +674,9 @@ class ScoredCoder(StubCoder):
         super().__init__()
         self.scores = iter(scores)
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def code(
+        self, documents: Iterable[Document], on_reject: object = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
         for d, found in super().code(documents):
             for e in found:
                 e.goldstein = next(self.scores)

@@ -3,7 +3,9 @@
 A child process ingests a generated corpus of 60 short articles in batches of 10 with the real
 coder; the parent kills it (SIGKILL, no clean-up of any kind) as soon as the first batch is
 committed, while it is coding the next. ``dyad ingest`` is then run on the same corpus and the
-store must hold exactly the documents and events that coding the corpus once gives.
+store must hold exactly the documents and events that coding the corpus once gives. With
+``poison``, the batch being coded at the kill also holds two poison inputs (a record that
+cannot be read, a text that cannot be parsed): the re-run rejects them and stores the rest.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ class Slow:
     def __init__(self, inner):
         self.inner = inner
 
-    def code(self, documents):
-        for pair in self.inner.code(documents):
+    def code(self, documents, on_reject):
+        for pair in self.inner.code(documents, on_reject=on_reject):
             time.sleep(0.05)
             yield pair
 
@@ -56,10 +58,20 @@ with Store.open(sys.argv[1]) as store:
 """
 
 
-def write_corpus(path: Path, n: int = N_DOCUMENTS) -> Path:
-    """``n`` short, distinct news-like articles as JSON Lines."""
+# Lines of the second batch, before the article of that index: a 5,000-digit integer (not
+# readable) and a text with no whitespace to cut it at (not parseable).
+POISON = {
+    12: '{"text": "Talks went on.", "n": ' + "9" * 5000 + "}",
+    15: json.dumps({"text": "The envoy said the word was " + "x" * 1_000_001}),
+}
+
+
+def write_corpus(path: Path, n: int = N_DOCUMENTS, *, poison: bool = False) -> Path:
+    """``n`` short, distinct news-like articles as JSON Lines (and the ``POISON`` lines)."""
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
+            if poison and i in POISON:
+                fh.write(POISON[i] + "\n")
             a = NATIONS[i % len(NATIONS)]
             b = NATIONS[(i * 3 + 1) % len(NATIONS)]
             if a == b:
@@ -89,17 +101,27 @@ def no_user_actors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     yield
 
 
+@pytest.mark.parametrize("poison", [False, True], ids=["clean", "poison"])
 def test_store_ingest_killed_mid_run_and_rerun_holds_exactly_the_corpus(
     db_url: str,  # noqa: F811
     tmp_path: Path,
     coder: Coder,
     no_user_actors: None,
+    poison: bool,
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl")
-    docs = [d for d in read([corpus]) if isinstance(d, Document)]
+    corpus = write_corpus(tmp_path / "corpus.jsonl", poison=poison)
+    items = list(read([corpus]))
+    bad = {it.origin for it in items if isinstance(it, Document) and "x" * 1000 in it.text}
+    docs = [d for d in items if isinstance(d, Document) and d.origin not in bad]
     coded = list(coder.code(docs))
     expected = _linked(coded)
     assert len(docs) == N_DOCUMENTS and expected
+    assert len(bad) == poison
+    # The documents stored once each whole batch of items is committed.
+    whole = [
+        sum(isinstance(it, Document) and it.origin not in bad for it in items[:end])
+        for end in range(BATCH, len(items) + BATCH, BATCH)
+    ]
 
     log = (tmp_path / "child.log").open("w")
     child = subprocess.Popen(
@@ -118,7 +140,7 @@ def test_store_ingest_killed_mid_run_and_rerun_holds_exactly_the_corpus(
         committed = _count(engine, "documents")
         assert child.returncode == -signal.SIGKILL
         assert BATCH <= committed < N_DOCUMENTS, "the kill came too late to test anything"
-        assert committed % BATCH == 0, "a batch was half written"
+        assert committed in whole, "a batch was half written"
         # Linking across documents means the committed prefix is linked on its own.
         assert _count(engine, "events") == len(_linked(coded[:committed]))
     finally:
@@ -130,14 +152,18 @@ def test_store_ingest_killed_mid_run_and_rerun_holds_exactly_the_corpus(
     res = CliRunner().invoke(
         app, ["ingest", str(corpus), "--db", db_url, "--batch-size", str(BATCH)]
     )
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == (1 if poison else 0), res.output
     left = N_DOCUMENTS - committed
     assert f"stored {left} documents" in res.stderr
-    assert f"{committed} already stored, 0 rejected" in res.stderr
+    n_rejected = len(POISON) if poison else 0
+    assert f"{committed} already stored, {n_rejected} rejected" in res.stderr
+    if poison:
+        assert "(bad-json: 1, too-long-for-parser: 1)" in res.stderr
 
     engine = sa.create_engine(db_url)
     try:
         assert _stored_ids(engine) == {d.id for d in docs}
+        assert _count(engine, "rejects") == n_rejected
         with engine.connect() as conn:
             event_ids = list(conn.execute(sa.text("SELECT id FROM events")).scalars())
         assert sorted(event_ids) == sorted(expected)  # every event once, none extra

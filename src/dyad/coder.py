@@ -5,17 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from dyad import __version__, nlp
 from dyad.actors import KnowledgeBase, load_kb, resolve_document
 from dyad.detector.model import shipped
+from dyad.errors import CodingError, InputError, internal_error
 from dyad.events import extract_events
 from dyad.events.candidates import DEFAULT_DETECTION, Detection
-from dyad.records import Document, Event
+from dyad.parse_long import parse_long
+from dyad.records import Document, Event, Reject
+
+# A document with its events, or with the reason it could not be coded.
+Result = tuple[Document, list[Event] | Reject]
+OnReject = Callable[[Document, Reject], None]
 
 
 @functools.cache
@@ -70,38 +79,62 @@ class Coder:
         return cls(kb, files_, use_config_dir, detection)
 
     def code(
-        self, documents: Iterable[Document], *, batch_size: int = 16, workers: int = 1
+        self,
+        documents: Iterable[Document],
+        *,
+        batch_size: int = 16,
+        workers: int = 1,
+        on_reject: OnReject | None = None,
     ) -> Iterator[tuple[Document, list[Event]]]:
         """Code documents; yields each with its events, in input order.
 
-        With ``workers > 1`` whole documents (parse and coding) go to a pool of processes,
-        each loading the pipeline once; at most ``2 * workers`` batches are in flight, so
-        memory does not grow with the corpus.
+        A document that cannot be coded (its parse or its coding raised) is handed to
+        ``on_reject`` with a ``Reject`` saying why, and the rest go on; without
+        ``on_reject`` it raises ``CodingError``. With ``workers > 1`` whole documents
+        (parse and coding) go to a pool of processes, each loading the pipeline once; at
+        most ``2 * workers`` batches are in flight, so memory does not grow with the corpus.
         """
+        for record, result in self.results(documents, batch_size=batch_size, workers=workers):
+            if isinstance(result, Reject):
+                if on_reject is None:
+                    raise CodingError(result)
+                on_reject(record, result)
+            else:
+                yield record, result
+
+    def results(
+        self, documents: Iterable[Document], *, batch_size: int = 16, workers: int = 1
+    ) -> Iterator[Result]:
+        """Every document, in input order, with its events or with the ``Reject`` that
+        says why it could not be coded."""
         if workers <= 1:
             yield from self._code_here(documents, batch_size)
         else:
             yield from self._code_pool(documents, batch_size, workers)
 
-    def _code_here(
-        self, documents: Iterable[Document], batch_size: int
-    ) -> Iterator[tuple[Document, list[Event]]]:
+    def _code_here(self, documents: Iterable[Document], batch_size: int) -> Iterator[Result]:
         version = coder_version()
         pipeline = nlp.load()
-        stream = ((d.text, d) for d in documents)
-        for doc, record in pipeline.pipe(stream, as_tuples=True, batch_size=batch_size):
+        for batch in batches(documents, batch_size):
+            for record, parsed in zip(batch, _parse(pipeline, batch), strict=True):
+                if isinstance(parsed, Reject):
+                    yield record, parsed
+                else:
+                    yield record, self._code_one(record, parsed, version)
+
+    def _code_one(self, record: Document, doc: Doc, version: str) -> list[Event] | Reject:
+        try:
             day = dt.date.fromisoformat(record.published) if record.published else None
             actors = resolve_document(doc, self.kb, day=day)
-            yield (
-                record,
-                extract_events(
-                    record, doc, actors, self.kb, version=version, detection=self.detection
-                ),
+            return extract_events(
+                record, doc, actors, self.kb, version=version, detection=self.detection
             )
+        except Exception as exc:  # a bug shown by one document must not stop the others
+            return internal_error(record.origin, "coding", exc)
 
     def _code_pool(
         self, documents: Iterable[Document], batch_size: int, workers: int
-    ) -> Iterator[tuple[Document, list[Event]]]:
+    ) -> Iterator[Result]:
         import multiprocessing
         from collections import deque
         from concurrent.futures import Future, ProcessPoolExecutor
@@ -116,7 +149,7 @@ class Coder:
             warm = make_document("Officials met in Lima on Monday.", origin="<warm-up>")
             list(self._code_here([warm], 1))
         ctx = multiprocessing.get_context(method)
-        pending: deque[Future[list[tuple[Document, list[Event]]]]] = deque()
+        pending: deque[Future[list[Result]]] = deque()
         with ProcessPoolExecutor(
             workers,
             mp_context=ctx,
@@ -180,6 +213,37 @@ def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool, detection:
 
 def _code_batch(
     batch: list[Document], actor_files: tuple[Path, ...], use_config_dir: bool, detection: Detection
-) -> list[tuple[Document, list[Event]]]:
+) -> list[Result]:
     coder = worker_coder(actor_files, use_config_dir, detection)
-    return list(coder.code(batch, batch_size=len(batch)))
+    return list(coder.results(batch, batch_size=len(batch)))
+
+
+def _parse(pipeline: Language, batch: list[Document]) -> list[Doc | Reject]:
+    """The parse of each document of ``batch``, or a ``Reject`` for one that fails.
+
+    Texts within spaCy's ``max_length`` are parsed together, as ``nlp.pipe`` batches them;
+    longer ones in pieces (``dyad.parse_long``).
+    """
+    out: list[Doc | Reject | None] = [None] * len(batch)
+    whole = [i for i, d in enumerate(batch) if len(d.text) <= pipeline.max_length]
+    try:
+        texts = [batch[i].text for i in whole]
+        for i, doc in zip(whole, pipeline.pipe(texts, batch_size=max(1, len(texts))), strict=True):
+            out[i] = doc
+    except Exception:
+        # One text that breaks the parser fails the batch; parsed one at a time, only it is lost.
+        for i in whole:
+            out[i] = _parse_one(pipeline, batch[i])
+    pairs = zip(batch, out, strict=True)
+    return [_parse_one(pipeline, d) if got is None else got for d, got in pairs]
+
+
+def _parse_one(pipeline: Language, record: Document) -> Doc | Reject:
+    try:
+        if len(record.text) <= pipeline.max_length:
+            return pipeline(record.text)
+        return parse_long(pipeline, record.text)
+    except InputError as err:
+        return Reject(record.origin, err.reason, f"{record.origin}: {err.detail}")
+    except Exception as exc:
+        return internal_error(record.origin, "parsing", exc)

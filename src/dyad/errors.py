@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
+from dyad.records import Reject
+
+log = logging.getLogger("dyad")
+
 # Reject reasons are short stable codes so runs can be counted and compared.
 REASONS: dict[str, str] = {
     "missing": "no such file or folder",
@@ -16,6 +22,13 @@ REASONS: dict[str, str] = {
     "bad-date": "the publication date is not an ISO date (YYYY-MM-DD)",
     "not-english": "the text does not look like English",
     "unsupported": "the file type is not one Dyad reads",
+    "bad-filename": "the file name is not valid UTF-8",
+    "not-a-file": "the path is not a regular file or folder (a FIFO, socket or device)",
+    "symlink-loop": "a symbolic link leads round in a loop",
+    "dangling-symlink": "a symbolic link points to nothing",
+    "hidden": "a hidden file or folder (its name starts with a dot) inside a folder",
+    "too-long-for-parser": "the text has a stretch too long to parse without whitespace",
+    "internal-error": "Dyad failed on this input (the exception class is named); a bug",
 }
 
 
@@ -36,3 +49,23 @@ class InputError(DyadError):
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
+
+
+class CodingError(DyadError):
+    """Coding one document failed; ``reject`` says why (raised when no one takes rejects)."""
+
+    def __init__(self, reject: Reject) -> None:
+        super().__init__(reject.detail)
+        self.reject = reject
+
+
+def internal_error(origin: str, stage: str, exc: Exception) -> Reject:
+    """The reject of an input that made Dyad raise: the exception's class and message
+    (cut short: some messages quote the whole input), the traceback logged at DEBUG level
+    for a bug report."""
+    log.debug("%s failed on %s", stage, origin, exc_info=exc)
+    message = str(exc)
+    if len(message) > 200:
+        message = message[:200] + "..."
+    detail = f"{origin}: {stage} failed with {type(exc).__name__}: {message}"
+    return Reject(origin, "internal-error", detail)

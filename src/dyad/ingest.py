@@ -13,14 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from dyad.errors import InputError
+from dyad.errors import InputError, internal_error
+from dyad.paths import HTML_SUFFIXES, JSONL_SUFFIXES, inputs
 from dyad.records import Document, Reject
-
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 DEFAULT_MAX_BYTES = 5_000_000  # one article; a JSON Lines file is limited per line instead
 _MIN_WORDS_FOR_LANGUAGE_CHECK = 25
@@ -103,6 +100,8 @@ def make_document(
 ) -> Document:
     if not text.strip():
         raise InputError("empty", f"{origin}: no text to code")
+    if "\x00" in text:  # PostgreSQL stores no NUL in text; no article holds one
+        raise InputError("binary", f"{origin}: contains NUL characters; is it binary data?")
     if not _looks_english(text):
         raise InputError("not-english", f"{origin}: text does not look like English; skipped")
     return Document(
@@ -144,33 +143,67 @@ def _html_document(data: bytes, *, origin: str, published: str | None) -> Docume
     )
 
 
-def _jsonl_documents(path: Path, *, published: str | None) -> Iterator[Document | Reject]:
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``fh``; None for one over ``max_bytes``, read past without holding it."""
+    while raw := fh.readline(max_bytes + 1):
+        if len(raw) <= max_bytes or raw.endswith(b"\n"):
+            yield raw
+            continue
+        while (rest := fh.readline(max_bytes)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_documents(
+    path: Path, *, published: str | None, max_bytes: int
+) -> Iterator[Document | Reject]:
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        for lineno, raw in enumerate(_lines(fh, max_bytes), start=1):
             origin = f"{path}:{lineno}"
-            if not raw.strip():
+            if raw is not None and not raw.strip():
                 continue
             try:
-                line = decode(raw, origin=origin)
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError("bad-json", f"{origin}: invalid JSON ({exc.msg})") from exc
-                if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                if raw is None:
                     raise InputError(
-                        "bad-record", f"{origin}: each line needs an object with a 'text' string"
+                        "too-large", f"{origin}: line over the {max_bytes:,}-byte limit"
                     )
-                date = parse_published(rec.get("published"), origin=origin) or published
-                yield make_document(
-                    rec["text"],
-                    origin=origin,
-                    title=_str_or_none(rec.get("title")),
-                    url=_str_or_none(rec.get("url")),
-                    source=_str_or_none(rec.get("source")),
-                    published=date,
-                )
+                yield _jsonl_document(raw, origin=origin, published=published)
             except InputError as err:
                 yield Reject(origin=origin, reason=err.reason, detail=err.detail)
+            except Exception as exc:  # one odd record must not end the file
+                yield internal_error(origin, "reading", exc)
+
+
+def _jsonl_document(raw: bytes, *, origin: str, published: str | None) -> Document:
+    line = decode(raw, origin=origin)
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError("bad-json", f"{origin}: invalid JSON ({exc.msg})") from exc
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise InputError("bad-json", f"{origin}: unreadable JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise InputError("bad-json", f"{origin}: JSON nested too deeply") from exc
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise InputError("bad-record", f"{origin}: each line needs an object with a 'text' string")
+    fields = {k: _str_or_none(rec.get(k)) for k in ("title", "url", "source")}
+    for value in (rec["text"], *fields.values()):
+        _check_encodable(value, origin=origin)
+    date = parse_published(rec.get("published"), origin=origin) or published
+    return make_document(rec["text"], origin=origin, published=date, **fields)
+
+
+def _check_encodable(value: str | None, *, origin: str) -> None:
+    """JSON escapes can spell lone surrogates (``\\ud800``), which no UTF-8 output or
+    database accepts."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            "undecodable", f"{origin}: a string holds an unpaired surrogate escape"
+        ) from exc
 
 
 def _str_or_none(value: object) -> str | None:
@@ -182,7 +215,7 @@ def _read_file(path: Path, *, published: str | None, max_bytes: int) -> Iterator
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_documents(path, published=published)
+            yield from _jsonl_documents(path, published=published, max_bytes=max_bytes)
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -198,6 +231,8 @@ def _read_file(path: Path, *, published: str | None, max_bytes: int) -> Iterator
         yield Reject(origin=origin, reason=err.reason, detail=err.detail)
     except OSError as exc:
         yield Reject(origin=origin, reason="unreadable", detail=f"{origin}: {exc.strerror}")
+    except Exception as exc:  # whatever one file does, the next is read
+        yield internal_error(origin, "reading", exc)
 
 
 def read(
@@ -208,48 +243,30 @@ def read(
 ) -> Iterator[Document | Reject]:
     """Yield a ``Document`` or a ``Reject`` for every input found under ``paths``.
 
-    Folders are walked recursively in sorted order; inside them, files of other types are
-    reported as rejects with reason ``unsupported`` and ``skipped`` set, so a README beside
-    the articles is visible in the summary without failing the run.
+    Folders are walked recursively in sorted order; inside them, entries that are not
+    articles (other file types, hidden files, FIFOs, broken or looping symbolic links) are
+    reported as rejects with ``skipped`` set, so a README beside the articles is visible in
+    the summary without failing the run (``dyad.paths``).
     """
     default_date = parse_published(published, origin="--published") if published else None
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(c for c in path.rglob("*") if c.is_file()):
-                if child.name.startswith("."):
-                    continue
-                if child.suffix.lower() in SUFFIXES:
-                    yield from _read_file(child, published=default_date, max_bytes=max_bytes)
-                else:
-                    yield Reject(str(child), "unsupported", f"{child}: not .txt/.html/.jsonl", True)
-        elif path.is_file():
-            if path.suffix.lower() in SUFFIXES or not path.suffix:
-                yield from _read_file(path, published=default_date, max_bytes=max_bytes)
-            else:
-                yield Reject(
-                    str(path),
-                    "unsupported",
-                    f"{path}: Dyad reads .txt, .html/.htm and .jsonl files",
-                )
+    for item in inputs(paths):
+        if isinstance(item, Reject):
+            yield item
         else:
-            yield Reject(str(path), "missing", f"{path}: no such file or folder")
+            yield from _read_file(item, published=default_date, max_bytes=max_bytes)
 
 
-def count(paths: Iterable[str | Path]) -> int:
+def count(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """How many inputs ``read`` will yield documents or rejects for, without decoding them:
-    one per file, one per non-blank JSON Lines line. Used for progress bars."""
+    one per path, one per non-blank JSON Lines line. Used for progress bars."""
     n = 0
-    for p in paths:
-        path = Path(p)
-        files = sorted(c for c in path.rglob("*") if c.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if f.suffix.lower() in JSONL_SUFFIXES:
-                try:
-                    with f.open("rb") as fh:
-                        n += sum(1 for line in fh if line.strip())
-                except OSError:
-                    n += 1
-            elif not f.name.startswith("."):
+    for item in inputs(paths):
+        if isinstance(item, Path) and item.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with item.open("rb") as fh:
+                    n += sum(1 for line in _lines(fh, max_bytes) if line is None or line.strip())
+            except OSError:
                 n += 1
+        else:
+            n += 1
     return n

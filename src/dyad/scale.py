@@ -20,8 +20,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from dyad.coder import batches, worker_coder
-from dyad.records import Document, Event, event_from_dict
+from dyad.coder import Result, batches, worker_coder
+from dyad.records import Document, Reject, event_from_dict
 
 PARTITION_GLOB = "part-*.parquet"
 
@@ -41,6 +41,9 @@ def _schema() -> Any:
             ("text", pa.string()),
             ("events_json", pa.string()),  # the events of this document, Dyad's JSON contract
             ("n_events", pa.int32()),
+            # Set for a document that could not be coded; its events are then empty.
+            ("reject_reason", pa.string()),
+            ("reject_detail", pa.string()),
         ]
     )
 
@@ -48,17 +51,23 @@ def _schema() -> Any:
 def code_partition(
     batch: list[Document], path: str, actor_files: tuple[str, ...], use_config_dir: bool
 ) -> tuple[int, int]:
-    """Code one batch and write it as one Parquet file; returns (documents, events)."""
+    """Code one batch and write it as one Parquet file; returns (documents, events).
+
+    A document that cannot be coded is written with its reject, so it is accounted for."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     rows: dict[str, list[Any]] = {name: [] for name in _schema().names}
     n_events = 0
     coder = worker_coder([Path(p) for p in actor_files], use_config_dir)
-    for doc, events in coder.code(batch, batch_size=len(batch)):
+    for doc, result in coder.results(batch, batch_size=len(batch)):
         for field in ("origin", "title", "url", "source", "published", "language", "text"):
             rows[field].append(getattr(doc, field))
         rows["document_id"].append(doc.id)
+        rejected = isinstance(result, Reject)
+        rows["reject_reason"].append(result.reason if rejected else None)
+        rows["reject_detail"].append(result.detail if rejected else None)
+        events = [] if isinstance(result, Reject) else result
         rows["events_json"].append(json.dumps([asdict(e) for e in events], ensure_ascii=False))
         rows["n_events"].append(len(events))
         n_events += len(events)
@@ -130,8 +139,9 @@ def code_on_dask(
     return total_docs, total_events
 
 
-def read_partitions(out_dir: Path) -> Iterator[tuple[Document, list[Event]]]:
-    """Stream (document, events) back from the Parquet partitions, in partition order."""
+def read_partitions(out_dir: Path) -> Iterator[Result]:
+    """Stream (document, events) back from the Parquet partitions, in partition order; a
+    document that could not be coded comes with its ``Reject`` in place of events."""
     import pyarrow.parquet as pq
 
     for part in sorted(out_dir.glob(PARTITION_GLOB)):
@@ -147,4 +157,7 @@ def read_partitions(out_dir: Path) -> Iterator[tuple[Document, list[Event]]]:
                 language=row["language"],
                 origin=row["origin"],
             )
-            yield doc, [event_from_dict(e) for e in json.loads(row["events_json"])]
+            if row.get("reject_reason"):
+                yield doc, Reject(doc.origin, row["reject_reason"], row["reject_detail"] or "")
+            else:
+                yield doc, [event_from_dict(e) for e in json.loads(row["events_json"])]

@@ -85,15 +85,18 @@ def code(
         raise typer.Exit(2) from exc
     rejects: list[Reject] = []
 
+    def note(item: Reject) -> None:
+        rejects.append(item)
+        if not quiet or not item.skipped:
+            level = "skipped" if item.skipped else "rejected"
+            err.print(f"{level}: {item.detail} [{item.reason}]")
+
     def documents():  # type: ignore[no-untyped-def]
         for item in read(paths, published=published):
             if isinstance(item, Document):
                 yield item
             else:
-                rejects.append(item)
-                if not quiet or not item.skipped:
-                    level = "skipped" if item.skipped else "rejected"
-                    err.print(f"{level}: {item.detail} [{item.reason}]")
+                note(item)
 
     from dyad.ingest import count
 
@@ -107,7 +110,13 @@ def code(
     task = progress.task_ids[0]
     try:
         with progress:
-            for _record, events in coder.code(documents(), batch_size=batch, workers=n_workers):
+            coded = coder.code(
+                documents(),
+                batch_size=batch,
+                workers=n_workers,
+                on_reject=lambda _doc, reject: note(reject),
+            )
+            for _record, events in coded:
                 progress.update(task, completed=n_docs + 1 + len(rejects))
                 n_docs += 1
                 n_events += len(events)

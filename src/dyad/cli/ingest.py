@@ -19,7 +19,7 @@ from dyad.records import Document, Event, Reject
 from dyad.store import BATCH_SIZE, Store
 
 if TYPE_CHECKING:
-    from dyad.coder import Coder
+    from dyad.coder import Coder, OnReject, Result
 
 BatchOption = Annotated[
     int,
@@ -43,8 +43,10 @@ class _Pooled:
         self.coder = coder
         self.workers = workers
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        return self.coder.code(documents, workers=self.workers)
+    def code(
+        self, documents: Iterable[Document], *, on_reject: OnReject
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        return self.coder.code(documents, workers=self.workers, on_reject=on_reject)
 
 
 class _Precoded:
@@ -54,19 +56,25 @@ class _Precoded:
     once they are old."""
 
     def __init__(self, limit: int) -> None:
-        self.pending: OrderedDict[str, list[Event]] = OrderedDict()
+        self.pending: OrderedDict[str, list[Event] | Reject] = OrderedDict()
         self.limit = limit
 
-    def feed(self, results: Iterable[tuple[Document, list[Event]]]) -> Iterator[Document]:
-        for doc, events in results:
-            self.pending[doc.id] = events
+    def feed(self, results: Iterable[Result]) -> Iterator[Document]:
+        for doc, result in results:
+            self.pending[doc.id] = result
             while len(self.pending) > self.limit:
                 self.pending.popitem(last=False)
             yield doc
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+    def code(
+        self, documents: Iterable[Document], *, on_reject: OnReject
+    ) -> Iterator[tuple[Document, list[Event]]]:
         for doc in documents:
-            yield doc, self.pending.pop(doc.id, [])
+            result = self.pending.pop(doc.id, [])
+            if isinstance(result, Reject):
+                on_reject(doc, result)
+            else:
+                yield doc, result
 
 
 @app.command()
@@ -117,7 +125,7 @@ def ingest(
     items = read(paths, published=published)
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    n_events = 0
+    n_events = n_new = 0  # events coded; of them, events stored as their own rows
     started = time.perf_counter()
     with opened(db, create=True) as store:
         progress = progress_bar("ingest", total, quiet=quiet)
@@ -133,6 +141,7 @@ def ingest(
                 for outcome in store.ingest(source, backend, batch_size=batch_size):
                     counts[outcome.kind] += 1
                     n_events += outcome.events
+                    n_new += outcome.new_events
                     progress.advance(progress.task_ids[0])
                     if outcome.kind == "rejected":
                         reasons[outcome.reason or "?"] += 1
@@ -162,8 +171,11 @@ def ingest(
             f" ({', '.join(f'{k}: {v}' for k, v in sorted(reasons.items()))})" if reasons else ""
         )
         skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""
+        # Linking folds events told by several reports into one: say so when it did.
+        joined = n_events - n_new
+        linked = f" (of {n_events} coded, {joined} joined stored events)" if joined else ""
         err.print(
-            f"stored {counts['stored']} documents, {n_events} events; "
+            f"stored {counts['stored']} documents, {n_new} events{linked}; "
             f"{counts['already stored']} already stored, {counts['rejected']} rejected{detail}"
             f"{skipped}; {done / seconds if seconds else 0:,.1f} inputs/s into {where}"
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -29,9 +29,12 @@ OutcomeKind = Literal["stored", "already stored", "rejected", "skipped"]
 
 class DocumentCoder(Protocol):
     """What ingest needs from a coder: ``dyad.coder.Coder`` or a stand-in for tests and
-    benchmarks. It must yield each document it is given, with that document's events."""
+    benchmarks. It must yield each document it is given with that document's events, or
+    hand the document to ``on_reject`` with a ``Reject`` saying why it could not be coded."""
 
-    def code(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]: ...
+    def code(
+        self, documents: Iterable[Document], *, on_reject: Callable[[Document, Reject], None]
+    ) -> Iterator[tuple[Document, list[Event]]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,10 @@ class Outcome:
     kind: OutcomeKind
     origin: str
     document_id: str | None = None
-    events: int = 0
+    events: int = 0  # events coded in the document
+    # Of those, how many were stored as events of their own; the others were linked to an
+    # event already stored (told by an earlier report, or earlier in this one's batch).
+    new_events: int = 0
     reason: str | None = None  # for rejected and skipped inputs: the reason code
     detail: str | None = None
 
@@ -53,6 +59,7 @@ class Recoded:
     old_version: str
     events_before: int
     events_after: int
+    reject: Reject | None = None  # set when re-coding failed: the old events are kept
 
 
 def _current_version(version: str | None) -> str:
@@ -95,30 +102,28 @@ def _ingest_batch(
     for d in docs:
         if d.id not in stored:
             fresh.setdefault(d.id, d)
-    coded: dict[str, list[Event]] = {}
-    if fresh:
-        coded = {doc.id: evs for doc, evs in coder.code(fresh.values())}
+    coded, failed = _code(coder, list(fresh.values()))
+    written = [d for d in fresh.values() if d.id not in failed]
+    new_events: dict[str, int] = {}
     stamp = rows.now()
     with engine.begin() as conn:
-        if fresh:
-            _write_documents(
-                conn, [(d, coded.get(d.id, [])) for d in fresh.values()], version, stamp
+        if written:
+            new_events = _write_documents(
+                conn, [(d, coded.get(d.id, [])) for d in written], version, stamp
             )
-            conn.execute(
-                rejects.delete().where(rejects.c.origin.in_([d.origin for d in fresh.values()]))
-            )
+            conn.execute(rejects.delete().where(rejects.c.origin.in_([d.origin for d in written])))
             _set_info(conn, "coder_version", version)
         # One row per origin (the same path given twice is one input): PostgreSQL refuses an
         # upsert that would update the same row twice in one statement.
-        failed = {
+        reject_rows = {
             r.origin: {"origin": r.origin, "reason": r.reason, "detail": r.detail, "seen_at": stamp}
-            for r in batch
+            for r in [*batch, *failed.values()]
             if isinstance(r, Reject) and not r.skipped
         }
-        if failed:
+        if reject_rows:
             conn.execute(
                 rows.upsert(conn, rejects, "origin", ["reason", "detail", "seen_at"]),
-                list(failed.values()),
+                list(reject_rows.values()),
             )
 
     outcomes: list[Outcome] = []
@@ -127,12 +132,29 @@ def _ingest_batch(
         if isinstance(it, Reject):
             kind: OutcomeKind = "skipped" if it.skipped else "rejected"
             outcomes.append(Outcome(kind, it.origin, reason=it.reason, detail=it.detail))
+        elif it.id in failed:
+            why = failed[it.id]
+            outcomes.append(
+                Outcome("rejected", it.origin, it.id, reason=why.reason, detail=why.detail)
+            )
         elif it.id in fresh and it.id not in first_seen:
             first_seen.add(it.id)
-            outcomes.append(Outcome("stored", it.origin, it.id, len(coded.get(it.id, []))))
+            n = len(coded.get(it.id, []))
+            outcomes.append(Outcome("stored", it.origin, it.id, n, new_events.get(it.id, 0)))
         else:
             outcomes.append(Outcome("already stored", it.origin, it.id))
     return outcomes
+
+
+def _code(
+    coder: DocumentCoder, docs: list[Document]
+) -> tuple[dict[str, list[Event]], dict[str, Reject]]:
+    """Each document's events, and the reject of each one that could not be coded, by id."""
+    failed: dict[str, Reject] = {}
+    if not docs:
+        return {}, failed
+    found = coder.code(docs, on_reject=lambda d, r: failed.setdefault(d.id, r))
+    return {d.id: evs for d, evs in found}, failed
 
 
 def existing_ids(conn: sa.Connection, ids: list[str]) -> set[str]:
@@ -148,18 +170,18 @@ def _write_documents(
     coded: list[tuple[Document, list[Event]]],
     version: str,
     stamp: dt.datetime,
-) -> None:
+) -> dict[str, int]:
     doc_rows = [
         rows.document_row(d, version=version, event_count=len(evs), stored_at=stamp)
         for d, evs in coded
     ]
     conn.execute(rows.insert_ignoring_duplicates(conn, documents), doc_rows)
-    _write_events(conn, coded)
+    return _write_events(conn, coded)
 
 
-def _write_events(conn: sa.Connection, coded: list[tuple[Document, list[Event]]]) -> None:
+def _write_events(conn: sa.Connection, coded: list[tuple[Document, list[Event]]]) -> dict[str, int]:
     # Linking reads what earlier batches (and earlier documents of this one) stored.
-    write_linked(conn, coded)
+    return write_linked(conn, coded)
 
 
 def _set_info(conn: sa.Connection, key: str, value: str) -> None:
@@ -202,16 +224,25 @@ def recode(
             return
         after = found[-1].id
         docs = [rows.document_from_row(r) for r in found]
-        coded = {doc.id: evs for doc, evs in coder.code(docs)}
+        coded, failed = _code(coder, docs)
+        # A document the coder now fails on keeps its old events and version.
+        done = [d for d in docs if d.id not in failed]
         with engine.begin() as conn:
-            unlink_documents(conn, [d.id for d in docs])
-            _write_events(conn, [(d, coded.get(d.id, [])) for d in docs])
-            conn.execute(
-                documents.update()
-                .where(documents.c.id == sa.bindparam("doc_id"))
-                .values(coder_version=version, event_count=sa.bindparam("n")),
-                [{"doc_id": d.id, "n": len(coded.get(d.id, []))} for d in docs],
-            )
+            unlink_documents(conn, [d.id for d in done])
+            _write_events(conn, [(d, coded.get(d.id, [])) for d in done])
+            if done:
+                conn.execute(
+                    documents.update()
+                    .where(documents.c.id == sa.bindparam("doc_id"))
+                    .values(coder_version=version, event_count=sa.bindparam("n")),
+                    [{"doc_id": d.id, "n": len(coded.get(d.id, []))} for d in done],
+                )
             _set_info(conn, "coder_version", version)
         for r in found:
-            yield Recoded(r.id, r.origin, r.coder_version, r.event_count, len(coded.get(r.id, [])))
+            if r.id in failed:
+                yield Recoded(
+                    r.id, r.origin, r.coder_version, r.event_count, r.event_count, failed[r.id]
+                )
+            else:
+                after_n = len(coded.get(r.id, []))
+                yield Recoded(r.id, r.origin, r.coder_version, r.event_count, after_n)

@@ -85,16 +85,25 @@ def _rewrite(conn: sa.Connection, event: Event, founder: str) -> None:
         conn.execute(mentions.insert(), mention_rows)
 
 
-def write_linked(conn: sa.Connection, coded: Iterable[tuple[Document, list[Event]]]) -> None:
-    """Write each document's events, linking them to stored events told elsewhere."""
+def write_linked(
+    conn: sa.Connection, coded: Iterable[tuple[Document, list[Event]]]
+) -> dict[str, int]:
+    """Write each document's events, linking them to stored events told elsewhere.
+
+    Returns, by document id, how many of its events were new rows (the others joined an
+    event already stored)."""
+    new: dict[str, int] = {}
     for doc, evs in coded:
+        new.setdefault(doc.id, 0)
         for ev in evs:
             target, why = first_match(_candidates(conn, ev), ev)
             if target is None:
                 _insert(conn, ev, doc.id)
+                new[doc.id] += 1
             else:
                 founder = target.mentions[0].document_id
                 _rewrite(conn, merge(target, ev, why or ""), founder)
+    return new
 
 
 def unlink_documents(conn: sa.Connection, doc_ids: list[str]) -> None:
