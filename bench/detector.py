@@ -41,6 +41,7 @@ def predictions(sentences: list[tdata.Sentence], detection: str) -> list[list[tu
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--test", action="store_true", help="also score the test batch")
+    p.add_argument("--errors", type=int, default=0, help="show this many wrong dev sentences")
     args = p.parse_args()
     batches = list(DEV_BATCHES) + (list(TEST_BATCHES) if args.test else [])
     folder = ROOT / "data" / "training" / "events"
@@ -48,7 +49,8 @@ def main() -> None:
         sentences = tdata.load([folder / f"{batch}.jsonl"])
         print(f"{batch}: {len(sentences)} sentences")
         for detection in DETECTIONS:
-            s = score(sentences, predictions(sentences, detection))
+            got = predictions(sentences, detection)
+            s = score(sentences, got)
             f = s.figures()
             print(
                 f"  {detection:9} trigger F1 {f['trigger_f1']:.3f} (P {f['trigger_p']:.3f} "
@@ -56,6 +58,18 @@ def main() -> None:
                 f"{f['sentence_p']:.3f} R {f['sentence_r']:.3f}  mode {f['mode_acc']:.3f} "
                 f"status {f['status_acc']:.3f}"
             )
+            if args.errors and detection == "combined" and batch in DEV_BATCHES:
+                _show_errors(sentences, got, args.errors)
+
+
+def _show_errors(sentences: list[tdata.Sentence], got: list[list[tuple]], n: int) -> None:
+    shown = 0
+    for s, pred in zip(sentences, got, strict=True):
+        gold = sorted((s.text[t.start : t.end], t.type) for t in s.triggers)
+        mine = sorted((s.text[p[0] :].split()[0], p[1]) for p in pred)
+        if gold != mine and shown < n:
+            shown += 1
+            print(f"    {s.id} [{s.kind}] {s.text}\n      gold {gold}\n      got  {mine}")
 
 
 if __name__ == "__main__":

@@ -45,11 +45,13 @@ def _explain(comparisons, wanted: str, out: Console) -> bool:  # type: ignore[no
 
 
 def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def]
-    """Why a sentence got no event: the lexicon's triggers in it, and the actors found."""
+    """Why a sentence got no event: the lexicon's triggers in it, the words the detector
+    half-believes in, and the actors found."""
     import datetime as dt
 
     from dyad import nlp
     from dyad.actors import load_kb, resolve_document
+    from dyad.detector.model import shipped
     from dyad.events.triggers import lexicon_matches
 
     doc = nlp.load()(record.text)
@@ -63,6 +65,15 @@ def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def
             f"- trigger [bold]{words!r}[/bold] pattern {pattern}: no event of its own "
             "(no participant resolved, or the content of another trigger)"
         )
+    sents = list(doc.sents)
+    for sent, words in zip(sents, shipped().score([s.text for s in sents]), strict=True):
+        for w in words:
+            if w.types[0] < 0.9:  # the words the detector thinks may report an event
+                best = w.type or "no event"
+                out.print(
+                    f"- detector: {sent.text[w.start : w.end]!r} {best} {w.probability:.2f}"
+                    + (f" (no event {w.types[0]:.2f})" if w.type else "")
+                )
     seen = {(r.text, r.code) for refs in actors.by_token.values() for r in refs}
     for text, code in sorted(seen):
         out.print(f"    actor found: {text!r} -> {code or '?'}")
