@@ -8,9 +8,10 @@ same type, a mention overlapping the evidence with the cue word in the overlap).
 - precision: Dyad events that code a key or optional event, or that the hand-kept verdict
   file ``bench/data/real_news_verdicts.jsonl`` calls right, over all Dyad events;
 - recall: key events some Dyad event codes; triples: key events coded with equal type, actor
-  codes and recipient codes (as sets); dates: found key events with a date whose Dyad start
-  equals it at its precision; places: found key events with a place that Dyad names (or
-  whose country Dyad gives);
+  codes and recipient codes (as sets; in brackets, with a bare country code such as "JPN"
+  counted as "JPN GOV", the set's convention for a state named as such); dates: found key
+  events with a date whose Dyad start equals it at its precision; places: found key events
+  with a place that Dyad names (or whose country Dyad gives);
 - duplicates: Dyad events coding the same key event as another of the article's events
   (``extra``: those beyond the first);
 - linking: ``links.json`` groups whose shared key event the store joins into one event
@@ -143,6 +144,7 @@ class Totals:
     keys: int = 0
     found: int = 0
     triples: int = 0
+    state_triples: int = 0  # counting a bare country code as the country's GOV
     dated: int = 0
     dates: int = 0
     placed: int = 0
@@ -168,6 +170,7 @@ def tally(scores: Iterable[ArticleScore], only_type: str | None = None) -> Total
                 continue
             t.found += 1
             t.triples += triple_ok(e, x)
+            t.state_triples += triple_ok(e, x, bare_is_gov=True)
             if x.date:
                 t.dated += 1
                 t.dates += date_ok(e, x)
@@ -206,7 +209,8 @@ def print_split(name: str, scores: list[ArticleScore], groups: list[GroupResult]
     print(
         f"split {name}: precision {_ratio(a.right, a.events)} ({a.right}/{a.events}), "
         f"recall {_ratio(a.found, a.keys)} ({a.found}/{a.keys}), "
-        f"triples {_ratio(a.triples, a.keys)}, "
+        f"triples {_ratio(a.triples, a.keys)} (bare country as GOV "
+        f"{_ratio(a.state_triples, a.keys)}), "
         f"dates {_ratio(a.dates, a.dated)} ({a.dates}/{a.dated}), "
         f"places {_ratio(a.places, a.placed)} ({a.places}/{a.placed}), "
         f"duplicates {_ratio(a.duplicates, a.events)} (extra {_ratio(a.extra, a.events)}), "

@@ -80,8 +80,14 @@ def codes(field_value: str) -> Codes:
     return frozenset(p.replace(" ", "") for p in field_value.split(";") if p.strip())
 
 
-def dyad_codes(refs: Iterable[Any]) -> Codes:
-    return frozenset((r.code or "?").replace(" ", "") for r in refs)
+def dyad_codes(refs: Iterable[Any], *, bare_is_gov: bool = False) -> Codes:
+    """Dyad's codes of ``refs``; with ``bare_is_gov`` a country coded without a sector ("JPN",
+    a state named as such) counts as its government, as the set's annotators code it."""
+    out = set()
+    for r in refs:
+        code = (r.code or "?").replace(" ", "")
+        out.add(code + "GOV" if bare_is_gov and re.fullmatch(r"[A-Z]{3}", code) else code)
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +180,11 @@ def fits(e: Event, x: Expected) -> bool:
     return e.type == x.type and any(_mention_fits(m, x) for m in e.mentions)
 
 
-def triple_ok(e: Event, x: Expected) -> bool:
+def triple_ok(e: Event, x: Expected, *, bare_is_gov: bool = False) -> bool:
     return (
         e.type == x.type
-        and dyad_codes(e.actors) == x.actors
-        and dyad_codes(e.recipients) == x.recipients
+        and dyad_codes(e.actors, bare_is_gov=bare_is_gov) == x.actors
+        and dyad_codes(e.recipients, bare_is_gov=bare_is_gov) == x.recipients
     )
 
 

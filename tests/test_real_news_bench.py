@@ -166,6 +166,15 @@ def test_triples_compare_code_sets_in_any_order() -> None:
     )
 
 
+def test_a_bare_country_counts_as_its_government_only_when_asked() -> None:
+    [x] = expected(annotation())
+    bare = event("COERCE", "detained", actors=("RURCOP",), recipients=("RUR",))
+    assert not triple_ok(bare, x)
+    assert triple_ok(bare, x, bare_is_gov=True)
+    other_sector = event("COERCE", "detained", actors=("RURCOP",), recipients=("RURMIL",))
+    assert not triple_ok(other_sector, x, bare_is_gov=True)
+
+
 def test_dates_compare_at_the_expected_precision() -> None:
     [day] = expected(annotation())
     [month] = expected(annotation(date="2024-05"))
