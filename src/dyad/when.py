@@ -30,6 +30,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from dyad.records import DateInfo
+from dyad.when_numbers import number_not_date, span_not_date
 
 Tense = Literal["past", "future"]
 Period = Literal["day", "week", "month", "year"]
@@ -237,11 +238,12 @@ def resolve_expression(text: str, anchor: dt.date | None, tense: Tense) -> DateI
     Returns:
         A ``DateInfo`` (precision day, week, month, year or range); one with precision
         "unknown" and the text kept when the expression is relative and there is no anchor;
-        None when the text is not a date (a duration, a date relative to another date).
+        None when the text is not a date (a duration, a date relative to another date, an
+        age, a score, a count or an amount: ``dyad.when_numbers``).
     """
     raw = " ".join(text.split())
     expr = _clean(raw)
-    if not expr or _not_a_date(expr.lower()):
+    if not expr or _not_a_date(expr.lower()) or number_not_date(expr):
         return None
     expr = re.sub(r"^the\s+", "", expr, flags=re.I)  # "the weekend", "the first half of 2023"
     if not expr or _not_a_date(expr.lower()):
@@ -555,8 +557,9 @@ def _dates_tagged(sent: Span) -> list[Span]:
 
 
 def _date_spans(sent: Span) -> list[Span]:
-    """DATE entities plus weekday and day words the entity recogniser left out."""
-    spans = _dates_tagged(sent)
+    """DATE entities plus weekday and day words the entity recogniser left out; not the
+    ages, counts and amounts it tags DATE ("Abdallah, 37,", "killed 2000 protesters")."""
+    spans = [s for s in _dates_tagged(sent) if span_not_date(s) is None]
     covered = {t.i for e in spans for t in e}
     for tok in sent:
         if tok.i in covered:
