@@ -1,8 +1,7 @@
-"""``dyad export``: write stored events as PLOVER JSON, CAMEO TSV, CSV or Parquet."""
+"""``dyad export``: write stored events as PLOVER JSON, GDELT 2.0, CAMEO TSV, CSV or Parquet."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,6 +23,7 @@ from dyad.cli.events import (
 )
 from dyad.errors import DyadError
 from dyad.store import FORMATS
+from dyad.store.export import STDOUT
 
 
 @app.command()
@@ -31,10 +31,14 @@ def export(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", help="plover-json (JSON Lines), cameo-tsv (GDELT-like), csv or parquet."
+            "--format",
+            help="plover-json (JSON Lines), gdelt (GDELT 2.0's 61 columns), cameo-tsv, csv "
+            "or parquet.",
         ),
     ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="The file to write; - for standard output.")
+    ],
     db: DbOption = None,
     actor: ActorOption = None,
     country: CountryOption = None,
@@ -44,6 +48,17 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="gdelt: a first row of column names (GDELT has none).")
+    ] = False,
+    dyad_columns: Annotated[
+        bool,
+        typer.Option(
+            "--dyad-columns",
+            help="gdelt: append DyadEventId, DatePrecision, PloverType, PloverMode, Status, "
+            "Confidence after GDELT's 61 columns.",
+        ),
+    ] = False,
 ) -> None:
     """Export stored events that match the filters to a file."""
     if fmt not in FORMATS:
@@ -60,7 +75,8 @@ def export(
     )
     with opened(db) as store:
         try:
-            n = store.export(fmt, output, filters)
+            n = store.export(fmt, output, filters, header=header, dyad_columns=dyad_columns)
         except DyadError as exc:
             raise fail(exc) from exc
-    err.print(f"exported {n} events to {output} ({fmt})")
+    shown = "standard output" if output == STDOUT else output
+    err.print(f"exported {n} events to {shown} ({fmt})")

@@ -1,27 +1,31 @@
-"""Export formats for stored events: PLOVER JSON, CAMEO TSV (GDELT-like), CSV and Parquet.
+"""Export formats for stored events: PLOVER JSON, GDELT 2.0, CAMEO TSV, CSV and Parquet.
 
 Every writer streams: events are read from the store a chunk at a time and written as they
 come, so exporting a million events needs no more memory than exporting a thousand. A file
 is written under a temporary name and renamed when complete, so a failed export never leaves
-a truncated file behind under the name the user asked for.
+a truncated file behind under the name the user asked for; ``-`` writes to standard output.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from dyad.ontology import PLOVER_TYPES, plover_rendering
 from dyad.records import ActorRef, Event
+from dyad.store import gdelt
 from dyad.store.errors import StoreError
 from dyad.store.query import StoredEvent
 
-FORMATS = ("plover-json", "cameo-tsv", "csv", "parquet")
+FORMATS = ("plover-json", "gdelt", "cameo-tsv", "csv", "parquet")
+STDOUT = "-"  # the path that means standard output, as Unix tools read it
 
 # PLOVER's quad of each type. PLOVER_TYPES lists them by quad: the first four are verbal
 # cooperation, the next three material cooperation, then four verbal and five material conflict.
@@ -413,7 +417,7 @@ def parquet_row(stored: StoredEvent) -> dict[str, Any]:
     }
 
 
-def _write_parquet(events: Iterable[StoredEvent], path: Path) -> int:
+def _write_parquet(events: Iterable[StoredEvent], path: Path | IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -448,17 +452,39 @@ _TEXT_WRITERS: dict[str, Callable[[Iterable[StoredEvent], IO[str]], int]] = {
 }
 
 
-def export(events: Iterable[StoredEvent], fmt: str, path: Path) -> int:
-    """Write ``events`` to ``path`` in format ``fmt`` (one of ``FORMATS``); returns the count."""
+def export(
+    events: Iterable[StoredEvent],
+    fmt: str,
+    path: Path | str,
+    *,
+    header: bool = False,
+    dyad_columns: bool = False,
+    lead_ends: gdelt.LeadEnds | None = None,
+) -> int:
+    """Write ``events`` to ``path`` in format ``fmt`` (one of ``FORMATS``); returns the count.
+
+    ``path`` ``-`` is standard output. ``header`` and ``dyad_columns`` shape the GDELT table
+    (``dyad.store.gdelt.write``); the other formats always have their header."""
     if fmt not in FORMATS:
         raise StoreError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    writers = dict(_TEXT_WRITERS)
+    writers["gdelt"] = functools.partial(
+        gdelt.write, header=header, dyad_columns=dyad_columns, lead_ends=lead_ends
+    )
+    if str(path) == STDOUT:
+        if fmt == "parquet":
+            return _write_parquet(events, sys.stdout.buffer)
+        n = writers[fmt](events, sys.stdout)
+        sys.stdout.flush()
+        return n
+    path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         if fmt == "parquet":
             n = _write_parquet(events, tmp)
         else:
             with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = _TEXT_WRITERS[fmt](events, fh)
+                n = writers[fmt](events, fh)
         os.replace(tmp, path)
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
