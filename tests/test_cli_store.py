@@ -214,6 +214,7 @@ def store_filters(**options: str):  # type: ignore[no-untyped-def]
         ("plover-json", '{"id": "ev_'),
         ("cameo-tsv", "GLOBALEVENTID\tSQLDATE\tActor1Code"),
         ("gdelt", None),
+        ("polecat", "Event ID\tEvent Date\tEvent Type"),
         ("csv", "id,date_start,date_end"),
         ("parquet", None),
     ],
@@ -238,7 +239,7 @@ def test_cli_export_writes_each_format(
 def test_cli_export_rejects_an_unknown_format(filled: str, tmp_path: Path) -> None:
     res = run("export", "--format", "xml", "-o", str(tmp_path / "x"), "--db", filled)
     assert res.exit_code == 2
-    formats = "plover-json, gdelt, cameo-tsv, csv, parquet"
+    formats = "plover-json, gdelt, polecat, cameo-tsv, csv, parquet"
     assert f"error: --format must be one of {formats}" in res.stderr
 
 
@@ -263,3 +264,12 @@ def test_cli_recode_recodes_documents_of_an_older_coder_once(
     assert f"nothing to recode: all 2 stored documents are coded by {coder_version()}" in (
         again.stderr
     )
+
+
+def test_cli_export_prints_a_formats_json_schema(tmp_path: Path) -> None:
+    import json
+
+    res = run("export", "--format", "polecat", "--schema", "-o", "-")
+    assert res.exit_code == 0, res.output
+    spec = json.loads(res.stdout)
+    assert spec["x-columns"][0] == "Event ID" and "x-format-version" in spec

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pytest
 
-from dyad.coder import Coder
-from dyad.ingest import read
 from dyad.records import ActorRef, DateInfo, Event, Place
 from dyad.store import Store
 from dyad.store.gdelt import GDELT_COLUMNS, global_event_id, pairs, quad_class, rows
 from dyad.store.query import StoredEvent
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 
 # The GDELT 2.0 Event Database codebook's columns and types, typed out here rather than taken
 # from dyad.store.gdelt, so a wrong name, order or type there fails this test.
@@ -64,22 +57,6 @@ def load(path: Path, *, header: bool = False) -> pa.Table:
             column_types=codebook_types(), strings_can_be_null=True
         ),
     )
-
-
-@pytest.fixture(scope="module")
-def examples_store(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[Store]:
-    """The README's examples, coded by the real coder into a fresh store."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('gdelt') / 'dyad.db'}"
-    dated = [
-        ("lula-xi-beijing-2023.txt", "2023-04-15"),
-        ("blinken-beijing-2023.txt", "2023-06-19"),
-        ("apec-lima-2024.txt", "2024-11-16"),
-    ]
-    with Store.open(url) as store:
-        for name, published in dated:
-            list(store.ingest(read([EXAMPLES / name], published=published), coder))
-        list(store.ingest(read([EXAMPLES / "reports.jsonl"]), coder))
-        yield store
 
 
 def test_codebook_has_61_columns_and_the_module_matches_it() -> None:

@@ -130,9 +130,12 @@ class Coder:
         try:
             day = dt.date.fromisoformat(record.published) if record.published else None
             actors = resolve_document(doc, self.kb, day=day)
-            return extract_events(
+            events = extract_events(
                 record, doc, actors, self.kb, version=version, detection=self.detection
             )
+            for event in events:  # the input's own id rides along; coding never reads it
+                event.source_id = record.source_id
+            return events
         except Exception as exc:  # a bug shown by one document must not stop the others
             return internal_error(record.origin, "coding", exc)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -59,10 +60,17 @@ def export(
             "Confidence after GDELT's 61 columns.",
         ),
     ] = False,
+    schema: Annotated[
+        bool,
+        typer.Option("--schema", help="Write the format's JSON Schema instead of events."),
+    ] = False,
 ) -> None:
-    """Export stored events that match the filters to a file."""
+    """Export stored events that match the filters to a file (-o - for standard output)."""
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if schema:
+        _write_schema(fmt, output)
+        return
     filters = parse_filters(
         actor=actor,
         country=country,
@@ -80,3 +88,19 @@ def export(
             raise fail(exc) from exc
     shown = "standard output" if output == STDOUT else output
     err.print(f"exported {n} events to {shown} ({fmt})")
+
+
+def _write_schema(fmt: str, output: str) -> None:
+    import json
+    import sys
+
+    from dyad.schemas import SCHEMA_FORMATS
+    from dyad.schemas import schema as schema_of
+
+    if fmt not in SCHEMA_FORMATS:
+        raise fail(f"--schema: {fmt} describes itself (Parquet files carry their schema)")
+    text = json.dumps(schema_of(fmt), indent=2, ensure_ascii=False) + "\n"
+    if output == STDOUT:
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")

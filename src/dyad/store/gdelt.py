@@ -106,10 +106,20 @@ def global_event_id(event_id: str, pair: str) -> int:
 
 
 @functools.cache
+def _table() -> list[dict[str, str]]:
+    text = files("dyad").joinpath("data/exports/iso3_fips.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@functools.cache
 def _countries() -> dict[str, tuple[str, str]]:
     """ISO alpha-3 -> (FIPS 10-4 code, name), from ``data/exports/iso3_fips.csv``."""
-    text = files("dyad").joinpath("data/exports/iso3_fips.csv").read_text(encoding="utf-8")
-    return {r["iso3"]: (r["fips"], r["name"]) for r in csv.DictReader(text.splitlines())}
+    return {r["iso3"]: (r["fips"], r["name"]) for r in _table()}
+
+
+def iso2(iso3: str | None) -> str | None:
+    """ISO alpha-2 of an alpha-3 code (PLOVER's location "country code"), from the same table."""
+    return next((r["iso2"] for r in _table() if r["iso3"] == iso3), None) if iso3 else None
 
 
 @functools.cache
@@ -257,10 +267,10 @@ def rows(
         ]
         if dyad_columns:
             values += [e.id, precision, e.type, e.mode, e.status, e.confidence]
-        yield [_cell(v) for v in values]
+        yield [cell(v) for v in values]
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     if value is None:
         return ""
     # A tab or line break inside a value would shift every later column.
