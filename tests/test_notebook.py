@@ -80,3 +80,11 @@ def test_import_dyad_loads_no_coder() -> None:
     assert out.stdout.split() == ["False", "False"]
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         dyad.nothing  # noqa: B018
+
+
+def test_python_dash_m_dyad_and_dash_h() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "dyad", "export", "-h"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--format" in out.stdout and "Usage: dyad export" in out.stdout
