@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dyad.coder import Coder
-from dyad.ingest import make_document
+from dyad.ingest import make_document, read
 from dyad.records import Event
+from dyad.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
+EXAMPLES = ROOT / "examples"
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +30,19 @@ def code(coder: Coder):
         return next(iter(coder.code([doc])))[1]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[Store]:
+    """The README's examples, coded by the real coder into a fresh store."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('gdelt') / 'dyad.db'}"
+    dated = [
+        ("lula-xi-beijing-2023.txt", "2023-04-15"),
+        ("blinken-beijing-2023.txt", "2023-06-19"),
+        ("apec-lima-2024.txt", "2024-11-16"),
+    ]
+    with Store.open(url) as store:
+        for name, published in dated:
+            list(store.ingest(read([EXAMPLES / name], published=published), coder))
+        list(store.ingest(read([EXAMPLES / "reports.jsonl"]), coder))
+        yield store

@@ -213,6 +213,8 @@ def store_filters(**options: str):  # type: ignore[no-untyped-def]
     [
         ("plover-json", '{"id": "ev_'),
         ("cameo-tsv", "GLOBALEVENTID\tSQLDATE\tActor1Code"),
+        ("gdelt", None),
+        ("polecat", "Event ID\tEvent Date\tEvent Type"),
         ("csv", "id,date_start,date_end"),
         ("parquet", None),
     ],
@@ -224,7 +226,9 @@ def test_cli_export_writes_each_format(
     res = run("export", "--format", fmt, "-o", str(out), "--db", filled, "--dyad", "CHN-PER")
     assert res.exit_code == 0, res.output
     assert f"exported 3 events to {out} ({fmt})" in res.stderr
-    if first_line is None:
+    if fmt == "gdelt":  # no header; rows of 61 columns
+        assert {line.count("\t") for line in out.read_text().splitlines()} == {60}
+    elif first_line is None:
         import pyarrow.parquet as pq
 
         assert pq.read_table(out).num_rows == 3
@@ -235,7 +239,8 @@ def test_cli_export_writes_each_format(
 def test_cli_export_rejects_an_unknown_format(filled: str, tmp_path: Path) -> None:
     res = run("export", "--format", "xml", "-o", str(tmp_path / "x"), "--db", filled)
     assert res.exit_code == 2
-    assert "error: --format must be one of plover-json, cameo-tsv, csv, parquet" in res.stderr
+    formats = "plover-json, gdelt, polecat, cameo-tsv, csv, parquet"
+    assert f"error: --format must be one of {formats}" in res.stderr
 
 
 def test_cli_recode_recodes_documents_of_an_older_coder_once(
@@ -259,3 +264,12 @@ def test_cli_recode_recodes_documents_of_an_older_coder_once(
     assert f"nothing to recode: all 2 stored documents are coded by {coder_version()}" in (
         again.stderr
     )
+
+
+def test_cli_export_prints_a_formats_json_schema(tmp_path: Path) -> None:
+    import json
+
+    res = run("export", "--format", "polecat", "--schema", "-o", "-")
+    assert res.exit_code == 0, res.output
+    spec = json.loads(res.stdout)
+    assert spec["x-columns"][0] == "Event ID" and "x-format-version" in spec

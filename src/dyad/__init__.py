@@ -1,8 +1,28 @@
-"""Dyad: news reports in, verifiable PLOVER event records out."""
+"""Dyad: news reports in, verifiable PLOVER event records out.
+
+    import dyad
+    events = dyad.code("Xi Jinping met Dina Boluarte in Lima on Thursday.", published="2024-11-15")
+    events.to_arrow()
+
+``dyad.code``, ``dyad.Store`` and ``dyad.Events`` are loaded on first use (module
+``__getattr__``), so ``import dyad`` and ``dyad --version`` stay fast.
+"""
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
     __version__ = version("dyad")
 except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0"
+
+__all__ = ["Events", "Store", "__version__", "code"]
+_LAZY = {"code", "Store", "Events"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from dyad import notebook
+
+        return getattr(notebook, name)
+    raise AttributeError(f"module 'dyad' has no attribute {name!r}")

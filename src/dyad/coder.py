@@ -36,6 +36,10 @@ def data_digest() -> str:
     def walk(node, prefix: str) -> None:  # type: ignore[no-untyped-def]
         for child in sorted(node.iterdir(), key=lambda c: c.name):
             if child.is_dir():
+                # Export crosswalks (data/exports/) shape output files, not coding: a new
+                # one must not mark every stored event as coded by an older coder.
+                if prefix == "" and child.name == "exports":
+                    continue
                 walk(child, f"{prefix}{child.name}/")
             elif not child.name.endswith(".md"):
                 h.update(f"{prefix}{child.name}".encode())
@@ -126,9 +130,12 @@ class Coder:
         try:
             day = dt.date.fromisoformat(record.published) if record.published else None
             actors = resolve_document(doc, self.kb, day=day)
-            return extract_events(
+            events = extract_events(
                 record, doc, actors, self.kb, version=version, detection=self.detection
             )
+            for event in events:  # the input's own id rides along; coding never reads it
+                event.source_id = record.source_id
+            return events
         except Exception as exc:  # a bug shown by one document must not stop the others
             return internal_error(record.origin, "coding", exc)
 

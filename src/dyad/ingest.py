@@ -97,6 +97,7 @@ def make_document(
     url: str | None = None,
     source: str | None = None,
     published: str | None = None,
+    source_id: str | None = None,
 ) -> Document:
     if not text.strip():
         raise InputError("empty", f"{origin}: no text to code")
@@ -112,6 +113,7 @@ def make_document(
         source=source,
         published=published,
         origin=origin,
+        source_id=source_id,
     )
 
 
@@ -190,7 +192,13 @@ def _jsonl_document(raw: bytes, *, origin: str, published: str | None) -> Docume
     for value in (rec["text"], *fields.values()):
         _check_encodable(value, origin=origin)
     date = parse_published(rec.get("published"), origin=origin) or published
-    return make_document(rec["text"], origin=origin, published=date, **fields)
+    own = rec.get("id")
+    # An id may be a number in the user's data; it comes back as text, never as a bool.
+    source_id = str(own) if isinstance(own, str | int) and not isinstance(own, bool) else None
+    _check_encodable(source_id, origin=origin)
+    return make_document(
+        rec["text"], origin=origin, published=date, source_id=source_id or None, **fields
+    )
 
 
 def _check_encodable(value: str | None, *, origin: str) -> None:

@@ -28,6 +28,9 @@ class Document:
     published: str | None = None  # ISO date, or None when unknown
     language: str = "en"
     origin: str = ""  # where it was read from: a path, or path:line for JSON Lines
+    # The input's own id (a JSON Lines record's "id", or one passed to dyad.code), carried to
+    # every event so events can be joined back to the user's articles.
+    source_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 0.0
     coder_version: str = ""
+    # The id the input carried (``Document.source_id``) of the document that first told it.
+    source_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

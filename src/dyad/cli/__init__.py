@@ -17,6 +17,8 @@ app = typer.Typer(
     help="Dyad: code news reports into PLOVER event records, each tied to its sentence.",
     no_args_is_help=True,
     add_completion=False,
+    # -h as well as --help, as most Unix tools take it, on every command.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 # Messages go to stderr, unstyled and unwrapped, so they can be grepped and tested.
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)

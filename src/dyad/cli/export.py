@@ -1,4 +1,4 @@
-"""``dyad export``: write stored events as PLOVER JSON, CAMEO TSV, CSV or Parquet."""
+"""``dyad export``: write stored events as PLOVER JSON, GDELT 2.0, CAMEO TSV, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from dyad.cli.events import (
 )
 from dyad.errors import DyadError
 from dyad.store import FORMATS
+from dyad.store.export import STDOUT
 
 
 @app.command()
@@ -31,10 +32,14 @@ def export(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", help="plover-json (JSON Lines), cameo-tsv (GDELT-like), csv or parquet."
+            "--format",
+            help="plover-json (JSON Lines), gdelt (GDELT 2.0's 61 columns), cameo-tsv, csv "
+            "or parquet.",
         ),
     ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="The file to write; - for standard output.")
+    ],
     db: DbOption = None,
     actor: ActorOption = None,
     country: CountryOption = None,
@@ -44,10 +49,28 @@ def export(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="gdelt: a first row of column names (GDELT has none).")
+    ] = False,
+    dyad_columns: Annotated[
+        bool,
+        typer.Option(
+            "--dyad-columns",
+            help="gdelt: append DyadEventId, DatePrecision, PloverType, PloverMode, Status, "
+            "Confidence after GDELT's 61 columns.",
+        ),
+    ] = False,
+    schema: Annotated[
+        bool,
+        typer.Option("--schema", help="Write the format's JSON Schema instead of events."),
+    ] = False,
 ) -> None:
-    """Export stored events that match the filters to a file."""
+    """Export stored events that match the filters to a file (-o - for standard output)."""
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if schema:
+        _write_schema(fmt, output)
+        return
     filters = parse_filters(
         actor=actor,
         country=country,
@@ -60,7 +83,24 @@ def export(
     )
     with opened(db) as store:
         try:
-            n = store.export(fmt, output, filters)
+            n = store.export(fmt, output, filters, header=header, dyad_columns=dyad_columns)
         except DyadError as exc:
             raise fail(exc) from exc
-    err.print(f"exported {n} events to {output} ({fmt})")
+    shown = "standard output" if output == STDOUT else output
+    err.print(f"exported {n} events to {shown} ({fmt})")
+
+
+def _write_schema(fmt: str, output: str) -> None:
+    import json
+    import sys
+
+    from dyad.schemas import SCHEMA_FORMATS
+    from dyad.schemas import schema as schema_of
+
+    if fmt not in SCHEMA_FORMATS:
+        raise fail(f"--schema: {fmt} describes itself (Parquet files carry their schema)")
+    text = json.dumps(schema_of(fmt), indent=2, ensure_ascii=False) + "\n"
+    if output == STDOUT:
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")

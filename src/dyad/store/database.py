@@ -258,9 +258,31 @@ class Store:
         coded = [(d, by_doc.get(d.id, [])) for d in map(_rows.document_from_row, found)]
         return cluster(coded)
 
-    def export(self, fmt: str, path: Path | str, filters: _query.Filters | None = None) -> int:
-        """Write matching events to ``path`` as ``fmt``; returns how many were written."""
-        return _export.export(self.events(filters), fmt, Path(path))
+    def export(
+        self,
+        fmt: str,
+        path: Path | str,
+        filters: _query.Filters | None = None,
+        *,
+        header: bool = False,
+        dyad_columns: bool = False,
+    ) -> int:
+        """Write matching events to ``path`` (``-``: standard output) as ``fmt``; returns how
+        many were written. ``header`` and ``dyad_columns`` apply to ``gdelt``."""
+        return _export.export(
+            self.events(filters),
+            fmt,
+            path,
+            header=header,
+            dyad_columns=dyad_columns,
+            lead_ends=self._lead_ends,
+        )
+
+    def _lead_ends(self, ids: set[str]) -> dict[str, int]:
+        from dyad.store.gdelt import lead_end
+
+        heads = _query.document_heads(self.engine, ids)
+        return {doc: lead_end(head, title) for doc, (title, head) in heads.items()}
 
 
 def _shown(engine: Engine) -> str:

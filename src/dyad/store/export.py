@@ -1,27 +1,32 @@
-"""Export formats for stored events: PLOVER JSON, CAMEO TSV (GDELT-like), CSV and Parquet.
+"""Export formats for stored events: PLOVER JSON, GDELT 2.0, CAMEO TSV, CSV and Parquet.
 
 Every writer streams: events are read from the store a chunk at a time and written as they
 come, so exporting a million events needs no more memory than exporting a thousand. A file
 is written under a temporary name and renamed when complete, so a failed export never leaves
-a truncated file behind under the name the user asked for.
+a truncated file behind under the name the user asked for; ``-`` writes to standard output.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from dyad.ontology import PLOVER_TYPES, plover_rendering
 from dyad.records import ActorRef, Event
+from dyad.schemas import FORMAT_VERSION, PloverActor, PloverRecord
+from dyad.store import gdelt, polecat
 from dyad.store.errors import StoreError
 from dyad.store.query import StoredEvent
 
-FORMATS = ("plover-json", "cameo-tsv", "csv", "parquet")
+FORMATS = ("plover-json", "gdelt", "polecat", "cameo-tsv", "csv", "parquet")
+STDOUT = "-"  # the path that means standard output, as Unix tools read it
 
 # PLOVER's quad of each type. PLOVER_TYPES lists them by quad: the first four are verbal
 # cooperation, the next three material cooperation, then four verbal and five material conflict.
@@ -37,7 +42,7 @@ STATUS_CONTEXT = {"planned": "future", "hypothetical": "hypothetical", "negated"
 # PLOVER JSON --------------------------------------------------------------------------
 
 
-def _plover_actor(ref: ActorRef) -> dict[str, Any]:
+def _plover_actor(ref: ActorRef) -> PloverActor:
     return {
         "code": ref.country or ref.code[:3],  # the manual's 3-character top-level code
         "sector": ref.sector,
@@ -56,7 +61,7 @@ def _geonameid(gazetteer_id: str | None) -> int | str | None:
     return gazetteer_id
 
 
-def plover_record(stored: StoredEvent) -> dict[str, Any]:
+def plover_record(stored: StoredEvent) -> PloverRecord:
     """One event with the PLOVER manual's JSON field names.
 
     The manual's conventions apply: ``event``, ``mode`` and ``context`` are lists; a planned
@@ -73,11 +78,15 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
     if rendered != e.type:
         comment = f"coded by Dyad as {e.type} ({e.status}); rendered {rendered} per the manual"
     place = e.place
+    actors = [_plover_actor(a) for a in e.actors]
     return {
         "id": e.id,
         "date": e.date.start,
         "enddate": e.date.end if e.date.end != e.date.start else None,
-        "actor": [_plover_actor(a) for a in e.actors],
+        # The manual names the acting side "source"; "actor", Dyad's first name for it, stays
+        # for the readers written against it.
+        "source": actors,
+        "actor": actors,
         "recipient": [_plover_actor(a) for a in e.recipients],
         "event": [rendered],
         "mode": [e.mode] if e.mode and rendered == e.type else [],
@@ -90,6 +99,7 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
             "latitude": place.lat,
             "longitude": place.lon,
             "cc3": place.country,
+            "country_code": iso2(place.country),  # GeoNames' "country code": ISO alpha-2
             "feature": place.feature,
         },
         "event_text": [m.text for m in e.mentions],
@@ -100,15 +110,36 @@ def plover_record(stored: StoredEvent) -> dict[str, Any]:
             "title": stored.title,
             "publication": stored.source,
             "citation": stored.document_id,
+            "language": "en",
+            # Not among the manual's citation fields, which it lets providers extend.
+            "publication_date": stored.published.isoformat() if stored.published else None,
         },
         "coder": f"dyad {e.coder_version}",
         "comment": comment,
+        "source_id": e.source_id,  # the input's own id (a JSON Lines record's "id")
         "cameo": e.cameo,
+        "event_scale": e.goldstein,  # the manual's name for a scale value
         "goldstein": e.goldstein,
         "status": e.status,
         "date_precision": e.date.precision,
         "confidence": e.confidence,
+        **counts(stored),
     }
+
+
+def counts(stored: StoredEvent) -> dict[str, int]:
+    """The link counts every export carries, under one set of names."""
+    return {
+        "mention_count": stored.mention_count,
+        "document_count": stored.document_count,
+        "source_count": stored.source_count,
+    }
+
+
+def iso2(iso3: str | None) -> str | None:
+    from dyad.store.gdelt import iso2 as lookup
+
+    return lookup(iso3)
 
 
 def _write_plover(events: Iterable[StoredEvent], fh: IO[str]) -> int:
@@ -153,6 +184,10 @@ CAMEO_COLUMNS = (
     "Status",
     "Confidence",
 )
+_CAMEO_TYPES = {"QuadClass": "int", "NumMentions": "int", "NumSources": "int"}
+_CAMEO_TYPES |= {"NumArticles": "int", "GoldsteinScale": "float", "Confidence": "float"}
+_CAMEO_TYPES |= {"ActionGeo_Lat": "float", "ActionGeo_Long": "float"}
+CAMEO_FIELDS = tuple((c, _CAMEO_TYPES.get(c, "str")) for c in CAMEO_COLUMNS)
 
 
 def _cell(value: object) -> str:
@@ -234,21 +269,28 @@ CSV_COLUMNS = (
     "recipients",
     "recipient_codes",
     "recipient_countries",
-    "place",
+    "place_name",
     "place_country",
-    "lat",
-    "lon",
+    "place_lat",
+    "place_lon",
     "contexts",
     "topics",
     "confidence",
     "trigger",
     "evidence",
-    "mentions",
+    "mention_count",
+    "document_count",
+    "source_count",
     "document_id",
     "url",
     "title",
     "coder_version",
+    "source_id",
 )
+_CSV_TYPES = {"quad_class": "int", "goldstein": "float", "confidence": "float"}
+_CSV_TYPES |= {"place_lat": "float", "place_lon": "float", "mention_count": "int"}
+_CSV_TYPES |= {"document_count": "int", "source_count": "int"}
+CSV_FIELDS = tuple((c, _CSV_TYPES.get(c, "str")) for c in CSV_COLUMNS)
 
 
 def _joined(refs: list[ActorRef], attr: str) -> str:
@@ -277,20 +319,21 @@ def flat_row(stored: StoredEvent) -> dict[str, object]:
         "recipients": _joined(e.recipients, "name"),
         "recipient_codes": _joined(e.recipients, "code"),
         "recipient_countries": _joined(e.recipients, "country"),
-        "place": place.name if place else None,
+        "place_name": place.name if place else None,
         "place_country": place.country if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
+        "place_lat": place.lat if place else None,
+        "place_lon": place.lon if place else None,
         "contexts": "; ".join(e.contexts),
         "topics": "; ".join(e.topics),
         "confidence": e.confidence,
         "trigger": first.text if first else None,
         "evidence": first.sentence if first else None,
-        "mentions": len(e.mentions),
+        **counts(stored),
         "document_id": stored.document_id,
         "url": stored.url,
         "title": stored.title,
         "coder_version": e.coder_version,
+        "source_id": e.source_id,
     }
 
 
@@ -362,14 +405,19 @@ def parquet_schema() -> Any:
             ("place_lon", pa.float64()),
             ("place_gazetteer_id", pa.string()),
             ("mentions", pa.list_(mention)),
+            ("mention_count", pa.int32()),
+            ("document_count", pa.int32()),
+            ("source_count", pa.int32()),
             ("document_id", pa.string()),
             ("url", pa.string()),
             ("title", pa.string()),
             ("source", pa.string()),
             ("published", pa.date32()),
             ("coder_version", pa.string()),
+            ("source_id", pa.string()),
             ("record", pa.string()),  # the full event JSON, as `dyad events --format jsonl`
-        ]
+        ],
+        metadata={"dyad_format_version": FORMAT_VERSION},
     )
 
 
@@ -403,17 +451,19 @@ def parquet_row(stored: StoredEvent) -> dict[str, Any]:
         "place_lon": place.lon if place else None,
         "place_gazetteer_id": place.gazetteer_id if place else None,
         "mentions": [asdict(m) for m in e.mentions],
+        **counts(stored),
         "document_id": stored.document_id,
         "url": stored.url,
         "title": stored.title,
         "source": stored.source,
         "published": stored.published,
         "coder_version": e.coder_version,
+        "source_id": e.source_id,
         "record": event_json(e),
     }
 
 
-def _write_parquet(events: Iterable[StoredEvent], path: Path) -> int:
+def _write_parquet(events: Iterable[StoredEvent], path: Path | IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -445,20 +495,43 @@ _TEXT_WRITERS: dict[str, Callable[[Iterable[StoredEvent], IO[str]], int]] = {
     "plover-json": _write_plover,
     "cameo-tsv": _write_cameo,
     "csv": write_csv,
+    "polecat": polecat.write,
 }
 
 
-def export(events: Iterable[StoredEvent], fmt: str, path: Path) -> int:
-    """Write ``events`` to ``path`` in format ``fmt`` (one of ``FORMATS``); returns the count."""
+def export(
+    events: Iterable[StoredEvent],
+    fmt: str,
+    path: Path | str,
+    *,
+    header: bool = False,
+    dyad_columns: bool = False,
+    lead_ends: gdelt.LeadEnds | None = None,
+) -> int:
+    """Write ``events`` to ``path`` in format ``fmt`` (one of ``FORMATS``); returns the count.
+
+    ``path`` ``-`` is standard output. ``header`` and ``dyad_columns`` shape the GDELT table
+    (``dyad.store.gdelt.write``); the other formats always have their header."""
     if fmt not in FORMATS:
         raise StoreError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    writers = dict(_TEXT_WRITERS)
+    writers["gdelt"] = functools.partial(
+        gdelt.write, header=header, dyad_columns=dyad_columns, lead_ends=lead_ends
+    )
+    if str(path) == STDOUT:
+        if fmt == "parquet":
+            return _write_parquet(events, sys.stdout.buffer)
+        n = writers[fmt](events, sys.stdout)
+        sys.stdout.flush()
+        return n
+    path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         if fmt == "parquet":
             n = _write_parquet(events, tmp)
         else:
             with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = _TEXT_WRITERS[fmt](events, fh)
+                n = writers[fmt](events, fh)
         os.replace(tmp, path)
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc

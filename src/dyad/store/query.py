@@ -126,6 +126,13 @@ class StoredEvent:
     source: str | None
     published: dt.date | None
     origin: str
+    # Linking's tallies (events.mention_count ...): how often, in how many articles and from
+    # how many outlets the event was told. Exports carry them as GDELT's NumMentions etc.
+    mention_count: int = 1
+    document_count: int = 1
+    source_count: int = 1
+    # When the document was stored: GDELT's DATEADDED.
+    stored_at: dt.datetime | None = None
 
 
 def participant_ids(filters: Filters) -> list[sa.Select]:  # type: ignore[type-arg]
@@ -270,6 +277,10 @@ def select_events(filters: Filters) -> sa.Select:  # type: ignore[type-arg]
             documents.c.source,
             documents.c.published,
             documents.c.origin,
+            events.c.mention_count,
+            events.c.document_count,
+            events.c.source_count,
+            documents.c.stored_at,
         )
         .join_from(events, documents, events.c.document_id == documents.c.id)
         .where(*conditions(filters))
@@ -291,7 +302,25 @@ def stored_event(row: sa.Row) -> StoredEvent:  # type: ignore[type-arg]
         source=row.source,
         published=row.published,
         origin=row.origin,
+        mention_count=row.mention_count,
+        document_count=row.document_count,
+        source_count=row.source_count,
+        stored_at=row.stored_at,
     )
+
+
+def document_heads(
+    engine: Engine, ids: set[str], chars: int = 5000
+) -> dict[str, tuple[str | None, str]]:
+    """The title and first ``chars`` characters of each document, for telling where its lead
+    paragraph ends (GDELT's IsRootEvent) without reading whole articles."""
+    if not ids:
+        return {}
+    query = sa.select(
+        documents.c.id, documents.c.title, sa.func.substr(documents.c.text, 1, chars)
+    ).where(documents.c.id.in_(sorted(ids)))
+    with engine.connect() as conn:
+        return {row[0]: (row[1], row[2]) for row in conn.execute(query)}
 
 
 def iter_events(engine: Engine, filters: Filters) -> Iterator[StoredEvent]:

@@ -57,6 +57,7 @@ def document_row(
         "coder_version": version,
         "event_count": event_count,
         "stored_at": stored_at,
+        "source_id": document.source_id,
     }
 
 
@@ -70,6 +71,7 @@ def document_from_row(row: Any) -> Document:
         published=row.published.isoformat() if row.published else None,
         language=row.language,
         origin=row.origin,
+        source_id=row.source_id,
     )
 
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 # The Alembic revision this module describes; ``Store`` refuses a database that is newer.
 # Not described here: SQLite's indexes on period expressions (migration 0005), which are
 # SQLite's own date functions and exist only there.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 # Deterministic constraint names, so migrations can refer to them on every backend.
 NAMING = {
@@ -52,6 +52,8 @@ documents = sa.Table(
     sa.Column("coder_version", sa.String(), nullable=False, index=True),
     sa.Column("event_count", sa.Integer(), nullable=False),
     sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
+    # The input's own id, e.g. a JSON Lines record's "id" (migration 0006).
+    sa.Column("source_id", sa.String()),
 )
 
 # Inputs that could not be coded, one row per origin (the latest reason wins).
