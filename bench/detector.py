@@ -32,7 +32,7 @@ def predictions(sentences: list[tdata.Sentence], detection: str) -> list[list[tu
         found = []
         for n, sent in enumerate(sents):
             for f in candidates(sent, words[n] if words else None, detection):  # type: ignore[arg-type]
-                status = status_of(f.trigger, f.predicate)
+                status = f.status or status_of(f.trigger, f.predicate)
                 found.append((f.trigger.idx, f.pattern.type, f.pattern.mode, status))
         out.append(found)
     return out

@@ -264,6 +264,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     ap.add_argument("--explain", metavar="ID", help="show one article's expected and coded events")
     ap.add_argument("--workers", type=int, default=1, help="coding processes (default 1)")
+    ap.add_argument(
+        "--detection",
+        choices=["rules", "model", "combined"],
+        help="who finds triggers (default: Dyad's default, combined)",
+    )
     ap.add_argument("--data", type=Path, default=DATA, help=argparse.SUPPRESS)
     ap.add_argument("--articles", nargs="*", help=argparse.SUPPRESS)  # a subset, for the tests
     args = ap.parse_args(argv)
@@ -271,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"error: no real-news set at {args.data}")
     articles, links = load(args.data)
     verdicts = load_verdicts()
-    coder = Coder.create(use_config_dir=False)
+    coder = Coder.create(use_config_dir=False, detection=args.detection)
     if args.explain:
         chosen = [a for a in articles if a.id == args.explain]
         if not chosen:

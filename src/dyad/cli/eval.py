@@ -68,11 +68,10 @@ def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def
     sents = list(doc.sents)
     for sent, words in zip(sents, shipped().score([s.text for s in sents]), strict=True):
         for w in words:
-            if w.types[0] < 0.9:  # the words the detector thinks may report an event
-                best = w.type or "no event"
+            if w.p_event >= 0.1:  # the words the detector thinks may report an event
                 out.print(
-                    f"- detector: {sent.text[w.start : w.end]!r} {best} {w.probability:.2f}"
-                    + (f" (no event {w.types[0]:.2f})" if w.type else "")
+                    f"- detector: {sent.text[w.start : w.end]!r} {w.event_type} "
+                    f"{w.p(w.event_type):.2f} (an event: {w.p_event:.2f})"
                 )
     seen = {(r.text, r.code) for refs in actors.by_token.values() for r in refs}
     for text, code in sorted(seen):

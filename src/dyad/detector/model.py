@@ -37,14 +37,18 @@ class WordScore:
     status: str
 
     @property
-    def type(self) -> str | None:
-        k = int(self.types.argmax())
-        return None if k == 0 else TYPE_LABELS[k]
+    def p_event(self) -> float:
+        """The probability that the word reports an event, of whichever type."""
+        return 1.0 - float(self.types[0])
 
     @property
-    def probability(self) -> float:
-        """The probability of the most likely type (of "no event" when that wins)."""
-        return float(self.types.max())
+    def event_type(self) -> str:
+        """The likeliest event type, were the word to report one."""
+        return TYPE_LABELS[1 + int(self.types[1:].argmax())]
+
+    def event(self, threshold: float) -> str | None:
+        """The word's event type when it reports an event with at least ``threshold``."""
+        return self.event_type if self.p_event >= threshold else None
 
     def p(self, event_type: str) -> float:
         return float(self.types[TYPE_LABELS.index(event_type)])

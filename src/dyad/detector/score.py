@@ -12,16 +12,10 @@ Prediction = tuple[int, str, str | None, str]
 
 
 def model_predictions(detector, texts: Sequence[str], threshold: float = 0.5):  # type: ignore[no-untyped-def]
-    """The detector's triggers: words whose most likely type is an event type."""
+    """The detector's triggers: words that report an event with at least ``threshold``."""
     out = []
     for words in detector.score(list(texts)):
-        out.append(
-            [
-                (w.start, w.type, w.mode, w.status)
-                for w in words
-                if w.type is not None and w.probability >= threshold
-            ]
-        )
+        out.append([(w.start, w.event_type, w.mode, w.status) for w in words if w.event(threshold)])
     return out
 
 

@@ -207,6 +207,10 @@ class _Builder:
                 for s in c.children
                 if s.dep_ == "nsubj"
             )
+        if slot == "own":
+            # A nominal event's own modifiers and agent: "Israeli air strikes", "US Predator
+            # attacks", "an offensive by the army" (not "of": the arrest *of* X is X's).
+            return self._owner(trig, deep=True)
         if slot == "poss":
             return self._refs(children(trig, "poss"))
         if slot == "dobj":
@@ -371,7 +375,7 @@ class _Builder:
         actors, recipients = self._arguments(f)
         if not actors and not recipients:
             return []
-        status = status_of(f.trigger, f.predicate)
+        status = f.status or status_of(f.trigger, f.predicate)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place = self._place(f)
@@ -443,7 +447,7 @@ class _Builder:
             trigger_end=max(f.trigger.idx + len(f.trigger), f.predicate.idx + len(f.predicate)),
             pattern=p.id,
         )
-        conf = 0.8 if p.pos == "VERB" else 0.7
+        conf = f.probability if f.probability is not None else 0.8 if p.pos == "VERB" else 0.7
         parts = [a.confidence for a in actors + recipients]
         confidence = round(conf * (sum(parts) / len(parts)), 3) if parts else round(conf * 0.5, 3)
         return Event(
@@ -557,6 +561,17 @@ def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
     return {"diplomatic"} if quad in COOPERATIVE_QUADS and len(states) >= 2 else set()
 
 
+PARTICIPANT_ENTS = {"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"}
+SKIP_EMPTY = True
+
+
+def _has_participant(sent: Span, actors: DocumentActors) -> bool:
+    """Whether any word of ``sent`` is a resolved actor or names a place, people or body."""
+    if not SKIP_EMPTY:
+        return True
+    return any(t.i in actors.by_token or t.ent_type_ in PARTICIPANT_ENTS for t in sent)
+
+
 def _is_furniture(sent: Span) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
@@ -609,9 +624,13 @@ def extract_events(
     builder = _Builder(record, doc, actors, kb, anchor, version)
     events: list[Event] = []
     sents = [s for s in doc.sents if not _is_furniture(s)]
-    scores = shipped().score([s.text for s in sents]) if detection != "rules" else None
-    for n, sent in enumerate(sents):
-        found_here = candidates(sent, scores[n] if scores else None, detection)
+    # The detector reads only sentences where an event could have a participant; the rest
+    # keep the lexicon alone (measured: no event lost on the gold sets, see bench/throughput).
+    read = [s for s in sents if _has_participant(s, actors)] if detection != "rules" else []
+    words = shipped().score([s.text for s in read]) if read else []
+    scores = {s.start: w for s, w in zip(read, words, strict=True)}
+    for sent in sents:
+        found_here = candidates(sent, scores.get(sent.start), detection)
         heads = {m.predicate.i for m in found_here} | {m.trigger.i for m in found_here}
         protests = {
             i

@@ -25,6 +25,8 @@ class Found:
     predicate: Token  # the verb carrying tense and subject (a light verb for nouns)
     pattern: TriggerPattern
     obj: Token | None  # the object a pattern required ("gratitude")
+    status: str | None = None  # the detector's reading; None: from the grammar (status.py)
+    probability: float | None = None  # the detector's calibrated probability of the type
 
 
 def children(tok: Token, dep: str) -> list[Token]:
