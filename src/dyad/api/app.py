@@ -8,7 +8,6 @@ from importlib.resources import files
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -17,6 +16,7 @@ from dyad.actors import KnowledgeBase, load_kb
 from dyad.api import errors
 from dyad.api.auth import require_read
 from dyad.api.limits import BodyLimit
+from dyad.api.security import RequestCheck, SecurityHeaders, allowed_hosts
 from dyad.store import DocumentCoder, Store
 
 
@@ -35,6 +35,9 @@ class Settings:
     page_size: int = _setting(50, "events per page when no limit is given")
     timeline_max: int = _setting(1000, "most events drawn on the UI timeline")
     network_max: int = _setting(60, "most edges drawn in the UI network")
+    allowed_hosts: tuple[str, ...] = _setting(
+        (), "Host names answered besides localhost, 127.0.0.1 and ::1 (* for any)"
+    )
 
 
 # (name, default, help) for each setting, as Datasette's SETTINGS table: docs are tested
@@ -98,7 +101,8 @@ def create_app(
     ``coder`` codes submitted documents (default ``dyad.coder.Coder``, created on the first
     write); ``kb`` is the actor knowledge base (default ``load_kb()``, on first use).
     """
-    from dyad.api import actors, documents, events, network, stats, stories
+    from dyad.api import actors, documents, events, network, session, stats, stories
+    from dyad.api.pages import templates
 
     settings = settings or Settings()
     app = FastAPI(
@@ -112,22 +116,23 @@ def create_app(
     app.state.settings = settings
     app.state.resources = Resources(store, settings, coder=coder, kb=kb)
     errors.install(app)
+    # The last added runs first: the Host is checked before the body is read, and every
+    # answer, refusals included, leaves with the security headers.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestCheck, hosts=allowed_hosts(settings.allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("dyad.api", "static")]), name="static")
     app.mount("/docs-assets", _docs_assets(), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Dyad API",
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/docs-assets/favicon.png",
-        )
+        # FastAPI's own page starts Swagger UI from an inline script, which the CSP forbids;
+        # this one loads the same bundle and starts it from /static/docs.js.
+        return HTMLResponse(templates().get_template("docs.html").render())
 
     # Reads take the token only on a private server; so only there does the schema say so.
     read = [Depends(require_read)] if settings.private else []
     for module in (events, documents, actors, stats, network, stories):
         app.include_router(module.router, dependencies=read)
+    app.include_router(session.router)
     return app

@@ -120,12 +120,25 @@ async def handle(request: Request, exc: Exception) -> Response:
         return templates().TemplateResponse(
             request,
             "error.html",
-            {"status": status, "message": message},
+            {"status": status, "message": message, "next_path": _here(request)},
             status_code=status,
-            headers=headers,
+            headers=_with_security(headers),
         )
     body = ErrorBody(error=message, status=status)
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+    return JSONResponse(body.model_dump(), status_code=status, headers=_with_security(headers))
+
+
+def _here(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def _with_security(headers: dict[str, str] | None) -> dict[str, str]:
+    # A 500 is answered by Starlette's outermost middleware, outside ``SecurityHeaders``:
+    # the headers are set here too, so no answer leaves without them.
+    from dyad.api.security import HEADERS
+
+    return {**dict(HEADERS), **(headers or {})}
 
 
 def install(app: FastAPI) -> None:
