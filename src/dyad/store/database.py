@@ -10,6 +10,8 @@ pieces that take the dialect's name (a date's period and the join of events by i
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,11 +26,13 @@ from dyad.store import ingest as _ingest
 from dyad.store import query as _query
 from dyad.store import rows as _rows
 from dyad.store.errors import NoStoreError, StoreError
+from dyad.store.locking import MIGRATE_LOCK, SQLITE_BEGIN, locked
 from dyad.store.schema import SCHEMA_REVISION, documents, store_info
 from dyad.stories import Story
 
 DEFAULT_URL = "sqlite:///dyad.db"
 ENV_VAR = "DYAD_DB"
+SQLITE_TIMEOUT = 30.0  # seconds a SQLite writer waits for another before "database is locked"
 MIGRATIONS = "dyad.store:migrations"
 
 
@@ -58,7 +62,7 @@ def create_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {}
     if backend == "sqlite":
         # A writer waits for another instead of failing at once with "database is locked".
-        kwargs["connect_args"] = {"timeout": 30}
+        kwargs["connect_args"] = {"timeout": SQLITE_TIMEOUT}
         if parsed.database in (None, "", ":memory:"):
             kwargs["poolclass"] = sa.pool.StaticPool  # one connection, or each sees a new DB
     elif backend == "postgresql":
@@ -71,21 +75,46 @@ def create_engine(url: str) -> Engine:
         raise StoreError(f"no database driver for {url!r}: {exc}") from exc
     if backend == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_settings)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(conn: sa.Connection) -> None:
+    # SQLAlchemy's recipe for SQLite transactions it controls: the driver begins none of its
+    # own (isolation_level None, below), and each transaction opens with the BEGIN the
+    # connection asks for: IMMEDIATE for writes, EXCLUSIVE for migrations (``locking``).
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
 def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     # WAL lets `dyad events` read while an ingest writes; with synchronous=NORMAL a commit
     # survives the process being killed (only a power cut can lose the last commits).
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     # A 16 MiB page cache (the default is 2 MiB), so that statistics over 100,000 events
     # sort in memory instead of spilling to a temporary file (45 ms instead of 57); an
     # upper bound per connection, filled only as a large store is read.
     cursor.execute(f"PRAGMA cache_size = -{16 * 1024}")
     cursor.close()
+
+
+def _wal(cursor: Any) -> None:
+    # Switching a new database to WAL needs it to itself for a moment, and SQLite answers
+    # "database is locked" at once, without the busy timeout, when several commands open it
+    # together (four concurrent ingests into a new file hit this): try again for a while.
+    deadline = time.monotonic() + SQLITE_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(engine: Engine) -> None:
@@ -96,10 +125,16 @@ def migrate(engine: Engine) -> None:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == SCHEMA_REVISION:
+        return  # the common case: no lock, no migration scripts loaded
+    # Another command may be migrating this database right now: wait for its lock, then
+    # read the revision again, which it may have brought up to date meanwhile.
+    with locked(engine, key=MIGRATE_LOCK, sqlite="EXCLUSIVE") as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == SCHEMA_REVISION:
-            return  # the common case: skip loading the migration scripts
+            return
         cfg = Config()
         cfg.set_main_option("script_location", MIGRATIONS)
         cfg.set_main_option("path_separator", "os")
