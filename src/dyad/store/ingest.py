@@ -129,7 +129,12 @@ def _ingest_batch(
         # One row per origin (the same path given twice is one input): PostgreSQL refuses an
         # upsert that would update the same row twice in one statement.
         reject_rows = {
-            r.origin: {"origin": r.origin, "reason": r.reason, "detail": r.detail, "seen_at": stamp}
+            _storable(r.origin): {
+                "origin": _storable(r.origin),
+                "reason": r.reason,
+                "detail": _storable(r.detail),
+                "seen_at": stamp,
+            }
             for r in [*batch, *failed.values()]
             if isinstance(r, Reject) and not r.skipped
         }
@@ -173,6 +178,13 @@ def _code(
         return {}, failed
     found = coder.code(docs, on_reject=lambda d, r: failed.setdefault(d.id, r))
     return {d.id: evs for d, evs in found}, failed
+
+
+def _storable(value: str) -> str:
+    # A reject's origin may be a file name that is not UTF-8 (Python spells its bytes as
+    # lone surrogates) or hold a NUL: written escaped, or its own row would fail the batch.
+    escaped = value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return escaped.replace("\x00", "\\x00")
 
 
 def unstorable(doc: Document) -> Reject | None:
