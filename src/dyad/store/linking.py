@@ -71,13 +71,14 @@ def _counts(conn: sa.Connection, event: Event) -> dict[str, int]:
 
 def _write(conn: sa.Connection, reports: list[tuple[str, Event]]) -> Event:
     """Store the event its reports (document id, the report's own event) fold into."""
-    published = dict(
-        conn.execute(
+    published: dict[str, dt.date | None] = {}
+    if len(reports) > 1:  # a lone report needs no order (most events have one)
+        found = conn.execute(
             sa.select(documents.c.id, documents.c.published).where(
                 documents.c.id.in_(sorted({d for d, _ in reports}))
             )
         ).all()
-    )
+        published = {doc_id: day for doc_id, day in found}
 
     def order(report: tuple[str, Event]) -> tuple[bool, dt.date, str, str]:
         day = published.get(report[0])
@@ -107,7 +108,14 @@ def _write(conn: sa.Connection, reports: list[tuple[str, Event]]) -> Event:
     conn.execute(
         event_sources.insert(),
         [
-            {"id": r.id, "event_id": event.id, "document_id": d, "record": rows.event_json(r)}
+            # A lone report is the event itself: its JSON is the row's (encoding an event
+            # is a fair part of writing it).
+            {
+                "id": r.id,
+                "event_id": event.id,
+                "document_id": d,
+                "record": row["record"] if r is event else rows.event_json(r),
+            }
             for d, r in reports
         ],
     )
