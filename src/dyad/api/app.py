@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from importlib.resources import files
 from typing import Any
@@ -17,6 +18,7 @@ from dyad.api import errors
 from dyad.api.auth import require_read
 from dyad.api.limits import BodyLimit
 from dyad.api.security import RequestCheck, SecurityHeaders, allowed_hosts
+from dyad.records import Document, Event, Reject
 from dyad.store import DocumentCoder, Store
 
 
@@ -63,9 +65,10 @@ class Resources:
         self._coder = coder
         self._kb = kb
         self._lock = threading.Lock()
-        # spaCy pipelines are not safe to share between threads, and ingest batches are
-        # transactions of their own: one write at a time.
-        self.write_lock = threading.Lock()
+        # spaCy pipelines are not safe to share between threads: one request codes at a
+        # time. Storing needs no lock here: the store's own write lock orders writers
+        # (``dyad.store.locking``), so one request's write overlaps the next one's coding.
+        self.coder_lock = threading.Lock()
 
     def kb(self) -> KnowledgeBase:
         with self._lock:
@@ -74,6 +77,7 @@ class Resources:
             return self._kb
 
     def coder(self) -> DocumentCoder:
+        """The coder, for one thread at a time (see ``coder_lock``)."""
         with self._lock:
             if self._coder is None:
                 from dyad.coder import Coder
@@ -81,7 +85,22 @@ class Resources:
                 coder = Coder.create()
                 self._kb = self._kb or coder.kb
                 self._coder = coder
-            return self._coder
+            return _OneAtATime(self._coder, self.coder_lock)
+
+
+class _OneAtATime:
+    """A coder whose every call holds ``lock``; results are read whole inside it."""
+
+    def __init__(self, coder: DocumentCoder, lock: threading.Lock) -> None:
+        self.coder = coder
+        self.lock = lock
+
+    def code(
+        self, documents: Iterable[Document], *, on_reject: Callable[[Document, Reject], None]
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        with self.lock:
+            found = list(self.coder.code(documents, on_reject=on_reject))
+        return iter(found)
 
 
 def _docs_assets() -> StaticFiles:
