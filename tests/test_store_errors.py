@@ -164,3 +164,26 @@ def test_nul_and_lone_surrogates_reject_one_document_not_the_batch(
         assert store.totals().documents == 2 and store.count() == 2
         # The reject of an origin PostgreSQL would refuse is stored, escaped.
         assert store.totals().rejects == {"binary": 2, "undecodable": 1}
+
+
+def test_a_read_only_store_refuses_api_writes_with_403(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from dyad.api import Settings, create_app
+
+    path = tmp_path / "dyad.db"
+    with Store.open(str(path)) as store:
+        list(store.ingest([doc(LINE)], StubCoder()))
+    monkeypatch.setattr(database, "_writable", lambda _path: False)
+    with Store.open(str(path), create=False) as store:
+        app = create_app(store, Settings(token="t"), coder=StubCoder())  # type: ignore[arg-type]
+        with TestClient(app, base_url="http://localhost") as client:
+            assert client.get("/api/events").status_code == 200
+            r = client.post(
+                "/api/documents",
+                json=[{"text": "AID occurred 2024-05-07 USA/A -> PER/B"}],
+                headers={"Authorization": "Bearer t"},
+            )
+    assert r.status_code == 403 and r.json()["error"].endswith("read-only for this server")

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 from alembic import op
+from alembic.operations import BatchOperations
 
 revision = "0006"
 down_revision = "0005"
@@ -41,7 +42,7 @@ def _source_id(event_id: str, document_id: str) -> str:
 
 
 @contextmanager
-def _altering_mentions() -> Iterator[object]:
+def _altering_mentions() -> Iterator[BatchOperations]:
     # On SQLite the batch copies ``mentions`` into a new table, reflecting the tables it
     # refers to; the period indexes on ``events`` (0005) are expressions, which SQLAlchemy
     # does not reflect and warns about. They are not copied nor touched: ``events`` stays.
