@@ -170,7 +170,7 @@ def build_store(path: Path, n_events: int) -> tuple[int, float]:
     """Write ``n_events`` generated events into a new store at ``path``."""
     from dyad.store import Store
     from dyad.store import rows as r
-    from dyad.store.schema import actor_refs, documents, events, mentions
+    from dyad.store.schema import actor_refs, documents, event_sources, events, mentions
 
     started = time.perf_counter()
     written = 0
@@ -179,7 +179,7 @@ def build_store(path: Path, n_events: int) -> tuple[int, float]:
 
         def flush() -> None:
             stamp = r.now()
-            doc_rows, ev_rows, m_rows, ref_rows = [], [], [], []
+            doc_rows, ev_rows, m_rows, ref_rows, src_rows = [], [], [], [], []
             for doc, evs in batch:
                 doc_rows.append(
                     r.document_row(doc, version="bench", event_count=len(evs), stored_at=stamp)
@@ -189,12 +189,16 @@ def build_store(path: Path, n_events: int) -> tuple[int, float]:
                     ev_rows.append(row)
                     m_rows.extend(ms)
                     ref_rows.extend(refs)
+                    # Each generated event is its own single report.
+                    src = {"id": e.id, "event_id": e.id, "document_id": doc.id}
+                    src_rows.append({**src, "record": row["record"]})
             with store.engine.begin() as conn:
                 for table, data in (
                     (documents, doc_rows),
                     (events, ev_rows),
                     (mentions, m_rows),
                     (actor_refs, ref_rows),
+                    (event_sources, src_rows),
                 ):
                     conn.execute(r.insert_ignoring_duplicates(conn, table), data)
             batch.clear()

@@ -41,6 +41,7 @@ from tests.test_store import (  # noqa: F401  (db_url is the SQLite/PostgreSQL f
 
 TOKEN = "test-token-123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+LOCAL = "http://localhost"  # the server answers loopback names only (--allow-host for others)
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +61,10 @@ def store(db_url: str) -> Iterator[Store]:  # noqa: F811
 
 def serve(store: Store, **settings: object) -> TestClient:
     options = {"token": TOKEN, **settings}
-    return TestClient(create_app(store, Settings(**options), coder=StubCoder()))  # type: ignore[arg-type]
+    return TestClient(
+        create_app(store, Settings(**options), coder=StubCoder()),  # type: ignore[arg-type]
+        base_url=LOCAL,
+    )
 
 
 @pytest.fixture
@@ -415,7 +419,10 @@ def test_api_post_documents_codes_a_seed_article_with_the_real_coder(
     text = (SEEDS / "li-qiang-meets-boluarte.txt").read_text(encoding="utf-8")
     with (
         Store.open(f"sqlite:///{tmp_path / 'real.db'}") as store,
-        TestClient(create_app(store, Settings(token=TOKEN), coder=coder)) as client,  # type: ignore[arg-type]
+        TestClient(
+            create_app(store, Settings(token=TOKEN), coder=coder),  # type: ignore[arg-type]
+            base_url=LOCAL,
+        ) as client,
     ):
         posted = client.post(
             "/api/documents", json=[{"text": text, "published": "2024-06-28"}], headers=AUTH
@@ -458,8 +465,16 @@ def test_api_private_server_needs_the_token_for_reads(store: Store) -> None:
         assert len(client.get("/api/events", headers=AUTH).json()["events"]) == 6
         page = client.get("/", headers={"accept": "text/html"})
         assert page.status_code == 401 and 'id="token-form"' in page.text
+        # The token itself in a cookie opens nothing: browsers read with a session cookie.
         client.cookies.set("dyad_token", TOKEN)
+        assert client.get("/").status_code == 401
+        client.cookies.clear()
+        opened = client.post(
+            "/session", data={"token": TOKEN, "next": "/?type=CONSULT"}, follow_redirects=False
+        )
+        assert opened.status_code == 303 and opened.headers["location"] == "/?type=CONSULT"
         assert client.get("/").status_code == 200
+        assert client.get("/api/events").status_code == 200
 
 
 # Errors -----------------------------------------------------------------------------
@@ -532,6 +547,7 @@ def test_api_settings_table_names_every_setting_with_help() -> None:
         "page_size",
         "timeline_max",
         "network_max",
+        "allowed_hosts",
     ]
     assert all(help_ for _name, _default, help_ in SETTINGS)
 

@@ -176,11 +176,14 @@ def test_store_ingest_killed_mid_run_and_rerun_holds_exactly_the_corpus(
 
 
 def _linked(coded: list) -> dict:  # type: ignore[type-arg]
-    """The events a store holds after ingesting ``coded`` in order, linked across documents."""
+    """The events a store holds after ingesting ``coded``, linked across documents: the
+    store folds reports in publication order (undated last, then by document id), whatever
+    the order they came in."""
     from dyad.link import Linker
 
     linker = Linker()
-    for doc, evs in coded:
+    order = sorted(coded, key=lambda c: (c[0].published is None, c[0].published or "", c[0].id))
+    for doc, evs in order:
         linker.add(evs, source=doc.source)
     return {le.event.id: le.event for le in linker.events}
 

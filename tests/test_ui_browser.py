@@ -152,3 +152,96 @@ def test_ui_browser_filter_chn_per_open_the_meeting_and_read_the_evidence(
         finally:
             browser.close()
     assert (tmp_path / "event.png").stat().st_size > 10_000
+
+
+# Hostile stored data: a feed may hold markup in any field and a `javascript:` URL.
+HOSTILE_LINE = (
+    "CONSULT occurred 2024-06-27 USA/</script><img src=x onerror=window.__pwned=1> "
+    '-> PER/"><svg onload=window.__pwned=2>'
+)
+HOSTILE = {
+    "text": f"{HOSTILE_LINE}\n<script>window.__pwned = 3</script>",
+    "title": "</title><script>window.__pwned = 4</script>",
+    "url": "javascript:window.__pwned=5",
+}
+TOKEN = "browser-test-token"
+
+
+@pytest.fixture
+def hostile_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A private server over one hostile document (stub-coded); yields its base URL."""
+    from fastapi.testclient import TestClient
+
+    from tests.test_store import StubCoder
+
+    monkeypatch.setenv("DYAD_CONFIG", str(tmp_path / "config"))
+    with Store.open(str(tmp_path / "hostile.db")) as store:
+        settings = Settings(token=TOKEN, private=True)
+        app = create_app(store, settings, coder=StubCoder())  # type: ignore[arg-type]
+        with TestClient(app, base_url="http://localhost") as client:
+            posted = client.post(
+                "/api/documents", json=[HOSTILE], headers={"Authorization": f"Bearer {TOKEN}"}
+            )
+            assert posted.json()["stored"] == 1, posted.text
+        port = _free_port()
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        uv = uvicorn.Server(config)
+        thread = threading.Thread(target=uv.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not uv.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            uv.should_exit = True
+            thread.join(timeout=10)
+
+
+def test_ui_browser_hostile_document_runs_no_script_and_reads_no_credential(
+    hostile_server: str,
+) -> None:
+    _need(
+        Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
+        f"Debian's chromium is not installed ({CHROMIUM})",
+    )
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        _need(False, "playwright is not installed (pip install -e '.[dev]')")
+        raise
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(hostile_server + "/")
+            # The 401 page's form posts the token once and comes back with a session.
+            page.fill("#token-form input[name=token]", TOKEN)
+            page.click("#token-form button[type=submit]")
+            expect(page.locator("#summary")).to_contain_text("1 event matches")
+            visited = [page.url]
+            page.locator("table.events a[href^='/events/']").first.click()
+            page.wait_for_url("**/events/ev_*")
+            visited.append(page.url)
+            page.locator("ol.evidence a[href^='/documents/']").first.click()
+            page.wait_for_url("**/documents/doc_*")
+            visited.append(page.url)
+            # The javascript: URL is shown as text, not as a link.
+            expect(page.locator("a", has_text="original")).to_have_count(0)
+            expect(page.locator("p.dim")).to_contain_text("javascript:window.__pwned=5")
+            for url in visited:
+                page.goto(url)
+                assert page.evaluate("typeof window.__pwned") == "undefined", url
+                # The session cookie is HttpOnly: no script on the page can read it.
+                assert page.evaluate("document.cookie") == "", url
+            assert dialogs == []
+            cookies = page.context.cookies()
+            assert [c["name"] for c in cookies] == ["dyad_session"]
+            assert cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict"
+            assert TOKEN not in cookies[0]["value"]
+        finally:
+            browser.close()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,8 +21,12 @@ from dyad.detector.model import shipped
 from dyad.errors import CodingError, InputError, internal_error
 from dyad.events import extract_events
 from dyad.events.candidates import DEFAULT_DETECTION, Detection
+from dyad.lifetime import end_with_parent
 from dyad.parse_long import parse_long
 from dyad.records import Document, Event, Reject
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # A document with its events, or with the reason it could not be coded.
 Result = tuple[Document, list[Event] | Reject]
@@ -157,18 +163,25 @@ class Coder:
             list(self._code_here([warm], 1))
         ctx = multiprocessing.get_context(method)
         pending: deque[Future[list[Result]]] = deque()
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             workers,
             mp_context=ctx,
             initializer=_init_worker,
-            initargs=self._config(),
-        ) as pool:
+            initargs=(*self._config(), os.getpid()),
+        )
+        try:
             for batch in batches(documents, batch_size):
                 pending.append(pool.submit(_code_batch, batch, *self._config()))
                 while len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+        except BaseException:
+            # Stopped (SIGTERM, Ctrl-C, the consumer closed us, an error): the batches in
+            # flight are not wanted, and waiting for them would hold the exit for seconds.
+            _stop_workers(pool)
+            raise
+        pool.shutdown()
 
     def _config(self) -> tuple[tuple[Path, ...], bool, Detection]:
         """What a worker process needs to build the same coder."""
@@ -211,7 +224,21 @@ def worker_coder(
     return _worker_coders[key]
 
 
-def _init_worker(actor_files: tuple[Path, ...], use_config_dir: bool, detection: Detection) -> None:
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor has no public list of its processes; CPython keeps them in _processes
+    # (shutdown clears it, so it is read first).
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.join(timeout=5)
+
+
+def _init_worker(
+    actor_files: tuple[Path, ...], use_config_dir: bool, detection: Detection, parent: int
+) -> None:
+    end_with_parent(parent)
     # An onnxruntime session is not safe to share across fork: each worker opens its own.
     shipped.cache_clear()
     worker_coder(actor_files, use_config_dir, detection)

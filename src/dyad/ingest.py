@@ -103,6 +103,8 @@ def make_document(
         raise InputError("empty", f"{origin}: no text to code")
     if "\x00" in text:  # PostgreSQL stores no NUL in text; no article holds one
         raise InputError("binary", f"{origin}: contains NUL characters; is it binary data?")
+    for name, value in (("text", text), ("title", title), ("url", url), ("source", source)):
+        check_storable(value, origin=origin, field=name)
     if not _looks_english(text):
         raise InputError("not-english", f"{origin}: text does not look like English; skipped")
     return Document(
@@ -190,28 +192,31 @@ def _jsonl_document(raw: bytes, *, origin: str, published: str | None) -> Docume
         raise InputError("bad-record", f"{origin}: each line needs an object with a 'text' string")
     fields = {k: _str_or_none(rec.get(k)) for k in ("title", "url", "source")}
     for value in (rec["text"], *fields.values()):
-        _check_encodable(value, origin=origin)
+        check_storable(value, origin=origin)
     date = parse_published(rec.get("published"), origin=origin) or published
     own = rec.get("id")
     # An id may be a number in the user's data; it comes back as text, never as a bool.
     source_id = str(own) if isinstance(own, str | int) and not isinstance(own, bool) else None
-    _check_encodable(source_id, origin=origin)
+    check_storable(source_id, origin=origin, field="id")
     return make_document(
         rec["text"], origin=origin, published=date, source_id=source_id or None, **fields
     )
 
 
-def _check_encodable(value: str | None, *, origin: str) -> None:
-    """JSON escapes can spell lone surrogates (``\\ud800``), which no UTF-8 output or
-    database accepts."""
+def check_storable(value: str | None, *, origin: str, field: str = "a string") -> None:
+    """Refuse what no database stores and no UTF-8 output can hold: lone surrogates (JSON
+    escapes such as ``\\ud800`` spell them) and, in the fields beside the text, NUL
+    characters (PostgreSQL refuses them: one would fail the whole batch's transaction)."""
     if value is None:
         return
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise InputError(
-            "undecodable", f"{origin}: a string holds an unpaired surrogate escape"
+            "undecodable", f"{origin}: {field} holds an unpaired surrogate escape"
         ) from exc
+    if "\x00" in value:
+        raise InputError("binary", f"{origin}: {field} contains NUL characters")
 
 
 def _str_or_none(value: object) -> str | None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from importlib.resources import files
 from typing import Any
 
 from fastapi import Depends, FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -17,6 +17,8 @@ from dyad.actors import KnowledgeBase, load_kb
 from dyad.api import errors
 from dyad.api.auth import require_read
 from dyad.api.limits import BodyLimit
+from dyad.api.security import RequestCheck, SecurityHeaders, allowed_hosts
+from dyad.records import Document, Event, Reject
 from dyad.store import DocumentCoder, Store
 
 
@@ -35,6 +37,9 @@ class Settings:
     page_size: int = _setting(50, "events per page when no limit is given")
     timeline_max: int = _setting(1000, "most events drawn on the UI timeline")
     network_max: int = _setting(60, "most edges drawn in the UI network")
+    allowed_hosts: tuple[str, ...] = _setting(
+        (), "Host names answered besides localhost, 127.0.0.1 and ::1 (* for any)"
+    )
 
 
 # (name, default, help) for each setting, as Datasette's SETTINGS table: docs are tested
@@ -60,9 +65,10 @@ class Resources:
         self._coder = coder
         self._kb = kb
         self._lock = threading.Lock()
-        # spaCy pipelines are not safe to share between threads, and ingest batches are
-        # transactions of their own: one write at a time.
-        self.write_lock = threading.Lock()
+        # spaCy pipelines are not safe to share between threads: one request codes at a
+        # time. Storing needs no lock here: the store's own write lock orders writers
+        # (``dyad.store.locking``), so one request's write overlaps the next one's coding.
+        self.coder_lock = threading.Lock()
 
     def kb(self) -> KnowledgeBase:
         with self._lock:
@@ -71,6 +77,7 @@ class Resources:
             return self._kb
 
     def coder(self) -> DocumentCoder:
+        """The coder, for one thread at a time (see ``coder_lock``)."""
         with self._lock:
             if self._coder is None:
                 from dyad.coder import Coder
@@ -78,7 +85,22 @@ class Resources:
                 coder = Coder.create()
                 self._kb = self._kb or coder.kb
                 self._coder = coder
-            return self._coder
+            return _OneAtATime(self._coder, self.coder_lock)
+
+
+class _OneAtATime:
+    """A coder whose every call holds ``lock``; results are read whole inside it."""
+
+    def __init__(self, coder: DocumentCoder, lock: threading.Lock) -> None:
+        self.coder = coder
+        self.lock = lock
+
+    def code(
+        self, documents: Iterable[Document], *, on_reject: Callable[[Document, Reject], None]
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        with self.lock:
+            found = list(self.coder.code(documents, on_reject=on_reject))
+        return iter(found)
 
 
 def _docs_assets() -> StaticFiles:
@@ -98,7 +120,8 @@ def create_app(
     ``coder`` codes submitted documents (default ``dyad.coder.Coder``, created on the first
     write); ``kb`` is the actor knowledge base (default ``load_kb()``, on first use).
     """
-    from dyad.api import actors, documents, events, network, stats, stories
+    from dyad.api import actors, documents, events, network, session, stats, stories
+    from dyad.api.pages import templates
 
     settings = settings or Settings()
     app = FastAPI(
@@ -112,22 +135,23 @@ def create_app(
     app.state.settings = settings
     app.state.resources = Resources(store, settings, coder=coder, kb=kb)
     errors.install(app)
+    # The last added runs first: the Host is checked before the body is read, and every
+    # answer, refusals included, leaves with the security headers.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestCheck, hosts=allowed_hosts(settings.allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(packages=[("dyad.api", "static")]), name="static")
     app.mount("/docs-assets", _docs_assets(), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Dyad API",
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/docs-assets/favicon.png",
-        )
+        # FastAPI's own page starts Swagger UI from an inline script, which the CSP forbids;
+        # this one loads the same bundle and starts it from /static/docs.js.
+        return HTMLResponse(templates().get_template("docs.html").render())
 
     # Reads take the token only on a private server; so only there does the schema say so.
     read = [Depends(require_read)] if settings.private else []
     for module in (events, documents, actors, stats, network, stories):
         app.include_router(module.router, dependencies=read)
+    app.include_router(session.router)
     return app

@@ -96,8 +96,7 @@ def post_documents(request: Request, store: StoreParam, items: list[DocumentIn])
             f"{len(items)} documents in one request; at most {limit} are accepted"
         )
     read = [_read(item, i) for i, item in enumerate(items)]
-    with resources.write_lock:
-        outcomes = list(store.ingest(read, resources.coder()))
+    outcomes = list(store.ingest(read, resources.coder()))
     results = [
         DocumentResult(
             index=i,

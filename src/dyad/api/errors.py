@@ -88,8 +88,18 @@ def _message(exc: Exception) -> tuple[int, str, dict[str, str] | None]:
         return exc.status_code, detail, dict(exc.headers) if exc.headers else None
     if isinstance(exc, DyadError):
         return 400, str(exc), None
+    if _read_only_store(exc):
+        return 403, "writing is disabled: the store is read-only for this server", None
     log.exception("unexpected error", exc_info=exc)
     return 500, "internal error; the server log has the details", None
+
+
+def _read_only_store(exc: Exception) -> bool:
+    # A SQLite store this user may not write is opened read-only (``Store.open``): its
+    # writes fail in the driver, which is the server's configuration, not a bug.
+    import sqlalchemy as sa
+
+    return isinstance(exc, sa.exc.OperationalError) and "readonly" in str(exc.orig)
 
 
 def validation_message(exc: RequestValidationError) -> str:
@@ -120,21 +130,39 @@ async def handle(request: Request, exc: Exception) -> Response:
         return templates().TemplateResponse(
             request,
             "error.html",
-            {"status": status, "message": message},
+            {"status": status, "message": message, "next_path": _here(request)},
             status_code=status,
-            headers=headers,
+            headers=_with_security(headers),
         )
     body = ErrorBody(error=message, status=status)
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+    return JSONResponse(body.model_dump(), status_code=status, headers=_with_security(headers))
+
+
+def _here(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def _with_security(headers: dict[str, str] | None) -> dict[str, str]:
+    # A 500 is answered by Starlette's outermost middleware, outside ``SecurityHeaders``:
+    # the headers are set here too, so no answer leaves without them.
+    from dyad.api.security import HEADERS
+
+    return {**dict(HEADERS), **(headers or {})}
 
 
 def install(app: FastAPI) -> None:
     """Route every kind of failure through ``handle``."""
+    import sqlalchemy as sa
+
     for kind in (
         ApiError,
         DyadError,
         RequestValidationError,
         StarletteHTTPException,
+        # Its own entry, so a read-only store's refusal is answered as a 403 rather than
+        # passed on as an unhandled error (whose handler always answers 500).
+        sa.exc.OperationalError,
         Exception,
     ):
         app.add_exception_handler(kind, handle)

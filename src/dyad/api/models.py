@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dyad.api.evidence import Span
 from dyad.records import ActorRef, Event
@@ -97,6 +97,15 @@ class DocumentIn(BaseModel):
     url: str | None = None
     source: str | None = None
     published: str | None = Field(None, description="YYYY-MM-DD", examples=["2024-06-28"])
+
+    @field_validator("text", "title", "url", "source", "published")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        # A JSON escape may spell a lone surrogate (\ud800): not text, and no database stores
+        # it; the request is refused whole (400) rather than failing in the store (500).
+        if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise ValueError("holds an unpaired surrogate escape (such as \\ud800), not text")
+        return value
 
 
 class DocumentResult(BaseModel):

@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.templating import Jinja2Templates
 
 from dyad import __version__
+from dyad.api.security import safe_link
 from dyad.ontology import PLOVER_TYPES
 from dyad.store.query import STATUSES
 
@@ -44,6 +45,8 @@ def templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Stored URLs come from feeds: only http(s) ones become links (``safe_link``).
+    env.filters["safe_link"] = safe_link
     env.globals.update(
         version=__version__,
         quads=QUADS,

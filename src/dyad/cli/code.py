@@ -16,6 +16,7 @@ from rich.table import Table
 
 from dyad.cli import app, check_detection, err, progress_bar
 from dyad.errors import DyadError
+from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
 from dyad.records import Event, Reject
 
 
@@ -108,8 +109,10 @@ def code(
     table_rows: list[Event] = []
     progress = progress_bar("coding", total, quiet=quiet or not err.is_terminal)
     task = progress.task_ids[0]
+    stopped: KeyboardInterrupt | None = None
+    coded = None
     try:
-        with progress:
+        with progress, sigterm_as_interrupt():
             coded = coder.code(
                 documents(),
                 batch_size=batch,
@@ -130,11 +133,18 @@ def code(
     except DyadError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
+    except KeyboardInterrupt as exc:
+        stopped = exc  # SIGTERM or Ctrl-C: the events written so far stay; summed up below
     finally:
+        if coded is not None:
+            coded.close()  # stops the pool's workers now, not when the generator is collected
         if output:
             out.close()
     failed = [r for r in rejects if not r.skipped]
-    if not quiet:
+    if stopped is not None:
+        by = "SIGTERM" if isinstance(stopped, Terminated) else "interrupt"
+        err.print(f"stopped by {by} after {n_docs + len(rejects)} of {total} inputs")
+    if not quiet or stopped is not None:
         counts = Counter(r.reason for r in failed)
         detail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""
         skipped = len(rejects) - len(failed)
@@ -142,5 +152,7 @@ def code(
         err.print(
             f"coded {n_docs} documents, {n_events} events, {len(failed)} rejected{detail}{tail}"
         )
+    if stopped is not None:
+        raise typer.Exit(interrupt_exit_code(stopped))
     if failed:
         raise typer.Exit(1)

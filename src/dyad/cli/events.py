@@ -67,12 +67,21 @@ def fail(problem: object, code: int = 2) -> typer.Exit:
 @contextmanager
 def opened(db: str | None, *, create: bool = False) -> Iterator[Store]:
     """The store for a command, closed afterwards; a read command never creates one."""
+    import sqlalchemy as sa
+
+    from dyad.store.database import one_line
+
     try:
         store = Store.open(db, create=create)
     except DyadError as exc:
         raise fail(exc) from exc
     with store:
-        yield store
+        try:
+            yield store
+        except sa.exc.DBAPIError as exc:
+            # A database that fails midway (a timeout, a damaged file, a dropped server) is
+            # one line naming it, as at open, not a traceback.
+            raise fail(f"the store at {store.url} failed: {one_line(exc)}") from exc
 
 
 def parse_filters(**options: str | int | None) -> Filters:

@@ -15,6 +15,7 @@ import typer
 from dyad.cli import app, err, progress_bar
 from dyad.cli.events import DbOption, fail, opened
 from dyad.errors import DyadError
+from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
 from dyad.records import Document, Event, Reject
 from dyad.store import BATCH_SIZE, Store
 
@@ -127,7 +128,8 @@ def ingest(
     reasons: Counter[str] = Counter()
     n_events = n_new = 0  # events coded; of them, events stored as their own rows
     started = time.perf_counter()
-    with opened(db, create=True) as store:
+    stopped: KeyboardInterrupt | None = None
+    with opened(db, create=True) as store, sigterm_as_interrupt():
         progress = progress_bar("ingest", total, quiet=quiet)
         workdir = tempfile.TemporaryDirectory(prefix="dyad-dask-") if dask else None
         try:
@@ -159,12 +161,19 @@ def ingest(
             progress.advance(progress.task_ids[0], len(known))
         except DyadError as exc:
             raise fail(exc) from exc
+        except KeyboardInterrupt as exc:
+            # SIGTERM or Ctrl-C: the batch being written is rolled back, the workers are
+            # stopped; what was committed is summed up below, and a re-run picks up the rest.
+            stopped = exc
         finally:
             if workdir is not None:
                 workdir.cleanup()
-        outdated = store.outdated(coder_version())
+        outdated = 0 if stopped else store.outdated(coder_version())
         where = store.url
-    if not quiet:
+    if stopped is not None:
+        by = "SIGTERM" if isinstance(stopped, Terminated) else "interrupt"
+        err.print(f"stopped by {by}; the next run picks up the inputs not yet stored")
+    if not quiet or stopped is not None:
         seconds = time.perf_counter() - started
         done = sum(counts.values())
         detail = (
@@ -184,6 +193,8 @@ def ingest(
                 f"note: {outdated} stored documents were coded by an older coder; "
                 "run `dyad recode` to re-code them"
             )
+    if stopped is not None:
+        raise typer.Exit(interrupt_exit_code(stopped))
     if counts["rejected"]:
         raise typer.Exit(1)
 

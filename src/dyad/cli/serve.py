@@ -40,6 +40,15 @@ def serve(
     max_batch: Annotated[
         int, typer.Option("--max-batch", min=1, help="Most documents in one POST.")
     ] = 100,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            metavar="NAME",
+            help="Also answer requests for this Host name (repeatable; * for any). "
+            "Loopback names, and the --host address, are always answered.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the API (/api/..., schema at /docs) and the web UI (/) over the store.
 
@@ -57,8 +66,14 @@ def serve(
         raise fail(exc) from exc
     if private and token is None:
         raise fail(f"--private needs a token: set {ENV_VAR} or run `dyad token create`")
+    # The address served on is a name clients may use; a wildcard address is not a name.
+    hosts = [*(allow_host or []), *([] if host in {"0.0.0.0", "::", ""} else [host])]
     settings = Settings(
-        token=token, private=private, max_body_bytes=max_body_bytes, max_batch=max_batch
+        token=token,
+        private=private,
+        max_body_bytes=max_body_bytes,
+        max_batch=max_batch,
+        allowed_hosts=tuple(hosts),
     )
     with opened(db, create=create) as store:
         api = create_app(store, settings)
@@ -66,7 +81,7 @@ def serve(
             from fastapi.testclient import TestClient
 
             headers = {"Authorization": f"Bearer {token}"} if private and token else {}
-            with TestClient(api) as client:
+            with TestClient(api, base_url="http://localhost") as client:
                 response = client.get(get, headers=headers)
             sys.stdout.write(response.text)
             if not response.text.endswith("\n"):

@@ -9,7 +9,12 @@ pieces that take the dialect's name (a date's period and the join of events by i
 
 from __future__ import annotations
 
+import functools
+import math
 import os
+import sqlite3
+import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,11 +29,17 @@ from dyad.store import ingest as _ingest
 from dyad.store import query as _query
 from dyad.store import rows as _rows
 from dyad.store.errors import NoStoreError, StoreError
+from dyad.store.locking import MIGRATE_LOCK, SQLITE_BEGIN, locked
 from dyad.store.schema import SCHEMA_REVISION, documents, store_info
 from dyad.stories import Story
 
 DEFAULT_URL = "sqlite:///dyad.db"
 ENV_VAR = "DYAD_DB"
+# Seconds to wait for the database: to connect (PostgreSQL), for one statement (PostgreSQL's
+# statement_timeout), for another writer's lock (SQLite's busy timeout). A server that
+# accepts the connection but never answers is then an error naming it, not a silent hang.
+TIMEOUT_ENV = "DYAD_DB_TIMEOUT"
+DEFAULT_TIMEOUT = 10.0
 MIGRATIONS = "dyad.store:migrations"
 
 
@@ -48,21 +59,46 @@ def resolve_url(db: str | None = None) -> str:
     return value
 
 
-def create_engine(url: str) -> Engine:
-    """An engine for a SQLite or PostgreSQL URL, with the settings the store relies on."""
+def db_timeout() -> float:
+    """The database timeout in seconds: ``$DYAD_DB_TIMEOUT``, else 10."""
+    value = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds < 86_400:
+        raise StoreError(f"{TIMEOUT_ENV}={value!r} is not a number of seconds (e.g. 10)")
+    return seconds
+
+
+def create_engine(url: str, *, timeout: float | None = None, readonly: bool = False) -> Engine:
+    """An engine for a SQLite or PostgreSQL URL, with the settings the store relies on.
+
+    ``timeout`` (default ``db_timeout()``) bounds connecting and each statement;
+    ``readonly`` opens a SQLite file read-only (a file this user may not write).
+    """
     try:
         parsed = make_url(url)
     except sa.exc.ArgumentError as exc:
         raise StoreError(f"{url!r} is not a database URL or a file path") from exc
+    timeout = db_timeout() if timeout is None else timeout
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {}
     if backend == "sqlite":
         # A writer waits for another instead of failing at once with "database is locked".
-        kwargs["connect_args"] = {"timeout": 30}
+        kwargs["connect_args"] = {"timeout": timeout}
         if parsed.database in (None, "", ":memory:"):
             kwargs["poolclass"] = sa.pool.StaticPool  # one connection, or each sees a new DB
+        elif readonly:
+            kwargs["creator"] = _read_only_connector(parsed.database, timeout)
     elif backend == "postgresql":
         kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {
+            "connect_timeout": max(1, math.ceil(timeout)),
+            "options": f"-c statement_timeout={int(timeout * 1000)}",
+        }
     else:
         raise StoreError(f"Dyad stores events in SQLite or PostgreSQL, not {backend!r} ({url})")
     try:
@@ -70,22 +106,68 @@ def create_engine(url: str) -> Engine:
     except (sa.exc.NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"no database driver for {url!r}: {exc}") from exc
     if backend == "sqlite":
-        sa.event.listen(engine, "connect", _sqlite_settings)
+        settings = functools.partial(_sqlite_settings, timeout=timeout, readonly=readonly)
+        sa.event.listen(engine, "connect", settings)
+        sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_settings(dbapi_connection: Any, _record: Any) -> None:
+def _read_only_connector(path: str, timeout: float) -> Any:
+    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        except sqlite3.OperationalError:
+            # A WAL store needs its shared-memory file; where this user cannot create it,
+            # the file is read as immutable (nobody may be writing it, then).
+            return sqlite3.connect(
+                uri + "&immutable=1", uri=True, timeout=timeout, check_same_thread=False
+            )
+
+    return connect
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    # SQLAlchemy's recipe for SQLite transactions it controls: the driver begins none of its
+    # own (isolation_level None, below), and each transaction opens with the BEGIN the
+    # connection asks for: IMMEDIATE for writes, EXCLUSIVE for migrations (``locking``).
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _sqlite_settings(
+    dbapi_connection: Any, _record: Any, *, timeout: float, readonly: bool
+) -> None:
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     # WAL lets `dyad events` read while an ingest writes; with synchronous=NORMAL a commit
-    # survives the process being killed (only a power cut can lose the last commits).
-    cursor.execute("PRAGMA journal_mode = WAL")
+    # survives the process being killed (only a power cut can lose the last commits). The
+    # journal mode is kept in the file: a read-only connection reads in whatever mode it is.
+    if not readonly:
+        _wal(cursor, timeout)
     cursor.execute("PRAGMA synchronous = NORMAL")
     # A 16 MiB page cache (the default is 2 MiB), so that statistics over 100,000 events
     # sort in memory instead of spilling to a temporary file (45 ms instead of 57); an
     # upper bound per connection, filled only as a large store is read.
     cursor.execute(f"PRAGMA cache_size = -{16 * 1024}")
     cursor.close()
+
+
+def _wal(cursor: Any, timeout: float) -> None:
+    # Switching a new database to WAL needs it to itself for a moment, and SQLite answers
+    # "database is locked" at once, without the busy timeout, when several commands open it
+    # together (four concurrent ingests into a new file hit this): try again for a while.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(engine: Engine) -> None:
@@ -96,10 +178,16 @@ def migrate(engine: Engine) -> None:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == SCHEMA_REVISION:
+        return  # the common case: no lock, no migration scripts loaded
+    # Another command may be migrating this database right now: wait for its lock, then
+    # read the revision again, which it may have brought up to date meanwhile.
+    with locked(engine, key=MIGRATE_LOCK, sqlite="EXCLUSIVE") as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == SCHEMA_REVISION:
-            return  # the common case: skip loading the migration scripts
+            return
         cfg = Config()
         cfg.set_main_option("script_location", MIGRATIONS)
         cfg.set_main_option("path_separator", "os")
@@ -148,20 +236,30 @@ class Store:
         With ``create=False`` a missing SQLite file raises ``NoStoreError`` instead of being
         created empty, so a mistyped ``--db`` on a read command is reported, not hidden.
         """
-        engine = create_engine(resolve_url(url))
-        if not create and engine.url.get_backend_name() == "sqlite":
-            path = engine.url.database
-            if path not in (None, "", ":memory:") and not Path(path).exists():
-                engine.dispose()
-                raise NoStoreError(
-                    f"no store at {path}: run `dyad ingest PATH...` first, "
-                    f"or point --db (or {ENV_VAR}) at an existing store"
-                )
+        resolved = resolve_url(url)
+        path = _sqlite_path(resolved)
+        if path is not None and not create and not path.exists():
+            raise NoStoreError(
+                f"no store at {path}: run `dyad ingest PATH...` first, "
+                f"or point --db (or {ENV_VAR}) at an existing store"
+            )
+        readonly = path is not None and path.exists() and not _writable(path)
+        if readonly and create:
+            raise StoreError(
+                f"the store at {path} is read-only for this user; "
+                "commands that write need write access to the file and its folder"
+            )
+        engine = create_engine(resolved, readonly=readonly)
         try:
-            migrate(engine)
-        except sa.exc.OperationalError as exc:
+            if path is not None and path.exists():
+                _check_sqlite_file(path)
+            if readonly:
+                _check_revision(engine)
+            else:
+                migrate(engine)
+        except sa.exc.DBAPIError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open the store at {_shown(engine)}: {exc.orig}") from exc
+            raise StoreError(f"cannot open the store at {_shown(engine)}: {one_line(exc)}") from exc
         except BaseException:
             engine.dispose()
             raise
@@ -287,3 +385,57 @@ class Store:
 
 def _shown(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
+
+
+def one_line(exc: sa.exc.DBAPIError) -> str:
+    """The driver's message, first line only (psycopg adds detail lines), with the
+    timeout named when it is what ran out."""
+    text = str(exc.orig).strip().splitlines()
+    message = text[0] if text else type(exc.orig).__name__
+    if "timeout" in message.lower() or "canceling statement" in message.lower():
+        message += f" (the timeout is {db_timeout():g} s; set {TIMEOUT_ENV} to change it)"
+    return message
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url) if "://" in url else None
+    if parsed is None or parsed.get_backend_name() != "sqlite":
+        return None
+    if parsed.database in (None, "", ":memory:") or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def _writable(path: Path) -> bool:
+    # SQLite writes the file and, beside it, its -wal and -shm files.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a SQLite database before SQLite is asked to open it."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read the store at {path}: {exc.strerror}") from exc
+    if head and head != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a Dyad store: it is not a SQLite database "
+            "(point --db at a store `dyad ingest` made, or at a new file)"
+        )
+
+
+def _check_revision(engine: Engine) -> None:
+    """A read-only store cannot be migrated: it must be at this Dyad's revision already."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current != SCHEMA_REVISION:
+        raise StoreError(
+            f"the read-only store at {_shown(engine)} has schema revision {current}, not "
+            f"{SCHEMA_REVISION}; a user who may write it must open it once to migrate it"
+        )

@@ -17,8 +17,9 @@ from typing import Literal, Protocol
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from dyad.ingest import check_storable
 from dyad.records import Document, Event, Reject
-from dyad.store import rows
+from dyad.store import locking, rows
 from dyad.store.linking import unlink_documents, write_linked
 from dyad.store.schema import documents, rejects, store_info
 
@@ -96,17 +97,29 @@ def _ingest_batch(
     engine: Engine, batch: list[Document | Reject], coder: DocumentCoder, version: str
 ) -> list[Outcome]:
     docs = [it for it in batch if isinstance(it, Document)]
+    # A first look, so that documents stored long ago are not coded again; the decision that
+    # counts is taken again under the write lock, below.
     with engine.connect() as conn:
         stored = existing_ids(conn, [d.id for d in docs])
     fresh: dict[str, Document] = {}
+    failed: dict[str, Reject] = {}
     for d in docs:
-        if d.id not in stored:
-            fresh.setdefault(d.id, d)
-    coded, failed = _code(coder, list(fresh.values()))
-    written = [d for d in fresh.values() if d.id not in failed]
-    new_events: dict[str, int] = {}
+        if d.id not in stored and d.id not in fresh:
+            unfit = unstorable(d)
+            if unfit is None:
+                fresh[d.id] = d
+            else:
+                failed[d.id] = unfit
+    coded, coder_failed = _code(coder, list(fresh.values()))
+    failed.update(coder_failed)
     stamp = rows.now()
-    with engine.begin() as conn:
+
+    def write(conn: sa.Connection) -> tuple[set[str], dict[str, int]]:
+        # Decided in the transaction that writes, under the store's write lock: a document
+        # another ingest stored meanwhile is "already stored" here, never stored twice.
+        raced = existing_ids(conn, list(fresh))
+        written = [d for d in fresh.values() if d.id not in failed and d.id not in raced]
+        new_events: dict[str, int] = {}
         if written:
             new_events = _write_documents(
                 conn, [(d, coded.get(d.id, [])) for d in written], version, stamp
@@ -116,7 +129,12 @@ def _ingest_batch(
         # One row per origin (the same path given twice is one input): PostgreSQL refuses an
         # upsert that would update the same row twice in one statement.
         reject_rows = {
-            r.origin: {"origin": r.origin, "reason": r.reason, "detail": r.detail, "seen_at": stamp}
+            _storable(r.origin): {
+                "origin": _storable(r.origin),
+                "reason": r.reason,
+                "detail": _storable(r.detail),
+                "seen_at": stamp,
+            }
             for r in [*batch, *failed.values()]
             if isinstance(r, Reject) and not r.skipped
         }
@@ -125,6 +143,11 @@ def _ingest_batch(
                 rows.upsert(conn, rejects, "origin", ["reason", "detail", "seen_at"]),
                 list(reject_rows.values()),
             )
+        return raced, new_events
+
+    raced, new_events = locking.write(engine, write)
+    for doc_id in raced:
+        fresh.pop(doc_id, None)
 
     outcomes: list[Outcome] = []
     first_seen: set[str] = set()
@@ -157,6 +180,27 @@ def _code(
     return {d.id: evs for d, evs in found}, failed
 
 
+def _storable(value: str) -> str:
+    # A reject's origin may be a file name that is not UTF-8 (Python spells its bytes as
+    # lone surrogates) or hold a NUL: written escaped, or its own row would fail the batch.
+    escaped = value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return escaped.replace("\x00", "\\x00")
+
+
+def unstorable(doc: Document) -> Reject | None:
+    """Why a document handed to ``ingest`` as a ``Document`` (not read by ``dyad.ingest``)
+    cannot be stored, if it cannot: a NUL character or a lone surrogate in any of its
+    strings, which PostgreSQL refuses, failing the whole batch's transaction with it."""
+    from dyad.errors import InputError
+
+    try:
+        for name in ("text", "title", "url", "source", "origin"):
+            check_storable(getattr(doc, name), origin=doc.origin, field=name)
+    except InputError as err:
+        return Reject(origin=doc.origin, reason=err.reason, detail=err.detail)
+    return None
+
+
 def existing_ids(conn: sa.Connection, ids: list[str]) -> set[str]:
     """Which of the document ``ids`` are stored already."""
     if not ids:
@@ -175,7 +219,9 @@ def _write_documents(
         rows.document_row(d, version=version, event_count=len(evs), stored_at=stamp)
         for d, evs in coded
     ]
-    conn.execute(rows.insert_ignoring_duplicates(conn, documents), doc_rows)
+    # A plain insert: a document already there is a conflict with another writer, and the
+    # transaction is retried (``locking.write``), deciding again what is stored.
+    conn.execute(documents.insert(), doc_rows)
     return _write_events(conn, coded)
 
 
@@ -186,6 +232,21 @@ def _write_events(conn: sa.Connection, coded: list[tuple[Document, list[Event]]]
 
 def _set_info(conn: sa.Connection, key: str, value: str) -> None:
     conn.execute(rows.upsert(conn, store_info, "key", ["value"]), [{"key": key, "value": value}])
+
+
+def _replace_events(
+    conn: sa.Connection, recoded: list[tuple[Document, list[Event]]], version: str
+) -> None:
+    unlink_documents(conn, [d.id for d, _ in recoded])
+    _write_events(conn, recoded)
+    if recoded:
+        conn.execute(
+            documents.update()
+            .where(documents.c.id == sa.bindparam("doc_id"))
+            .values(coder_version=version, event_count=sa.bindparam("n")),
+            [{"doc_id": d.id, "n": len(evs)} for d, evs in recoded],
+        )
+    _set_info(conn, "coder_version", version)
 
 
 def count_outdated(engine: Engine, *, version: str | None = None) -> int:
@@ -227,17 +288,8 @@ def recode(
         coded, failed = _code(coder, docs)
         # A document the coder now fails on keeps its old events and version.
         done = [d for d in docs if d.id not in failed]
-        with engine.begin() as conn:
-            unlink_documents(conn, [d.id for d in done])
-            _write_events(conn, [(d, coded.get(d.id, [])) for d in done])
-            if done:
-                conn.execute(
-                    documents.update()
-                    .where(documents.c.id == sa.bindparam("doc_id"))
-                    .values(coder_version=version, event_count=sa.bindparam("n")),
-                    [{"doc_id": d.id, "n": len(coded.get(d.id, []))} for d in done],
-                )
-            _set_info(conn, "coder_version", version)
+        recoded = [(d, coded.get(d.id, [])) for d in done]
+        locking.write(engine, lambda conn, r=recoded: _replace_events(conn, r, version))
         for r in found:
             if r.id in failed:
                 yield Recoded(

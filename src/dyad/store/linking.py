@@ -1,10 +1,17 @@
 """Writing events with cross-document linking (``dyad.link``) inside an ingest transaction.
 
 Each new event is compared with stored events of the same type whose dates are near its
-own; when ``dyad.link.same_event`` says they are one event, the stored event absorbs the
-new mention (status moves forward, the better date wins, the mention records why it
-joined) instead of a new row being written. Linking is incremental: only candidates
-from the index on (type, date) are read, never the whole store.
+own; when ``dyad.link.same_event`` says they are one event, the new report joins the stored
+event instead of a new row being written. Linking is incremental: only candidates from the
+index on (type, date) are read, never the whole store.
+
+Every report's own event is kept (``event_sources``), and a stored event is always the fold
+of its reports in publication order (earliest first; then document id): the earliest report
+founds it and gives it its id, each later one joins with the reason why (status moves
+forward, the better date wins). So an event's id and fields depend on which reports tell it,
+not on the order they were ingested in: two ingests racing, or one corpus ingested in
+another order, store the same events. (Which reports join is still decided as each one
+arrives; reports that only a third one bridges could in principle group differently.)
 """
 
 from __future__ import annotations
@@ -14,12 +21,13 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from dyad.link import first_match, interval, merge, participants
+from dyad.link import first_match, interval, merge, participants, same_event
 from dyad.records import Document, Event
 from dyad.store import rows
-from dyad.store.schema import actor_refs, documents, events, mentions
+from dyad.store.schema import actor_refs, documents, event_sources, events, mentions
 
 WINDOW_DAYS = 45  # how far around a new event's dates stored candidates are looked for
+JOINED = "same event as an earlier report"  # a join the fold's order no longer explains
 
 
 def _candidates(conn: sa.Connection, event: Event) -> list[Event]:
@@ -61,28 +69,70 @@ def _counts(conn: sa.Connection, event: Event) -> dict[str, int]:
     }
 
 
-def _insert(conn: sa.Connection, event: Event, document_id: str) -> None:
-    row, mention_rows, ref_rows = rows.event_rows(event, document_id)
+def _write(conn: sa.Connection, reports: list[tuple[str, Event]]) -> Event:
+    """Store the event its reports (document id, the report's own event) fold into."""
+    published: dict[str, dt.date | None] = {}
+    if len(reports) > 1:  # a lone report needs no order (most events have one)
+        found = conn.execute(
+            sa.select(documents.c.id, documents.c.published).where(
+                documents.c.id.in_(sorted({d for d, _ in reports}))
+            )
+        ).all()
+        published = {doc_id: day for doc_id, day in found}
+
+    def order(report: tuple[str, Event]) -> tuple[bool, dt.date, str, str]:
+        day = published.get(report[0])
+        return day is None, day or dt.date.min, report[0], report[1].id
+
+    ordered = sorted(reports, key=order)
+    event = ordered[0][1]
+    for _doc, report in ordered[1:]:
+        event = merge(event, report, same_event(event, report) or JOINED)
+    founder = ordered[0][0]
+    row, mention_rows, ref_rows = rows.event_rows(event, founder)
     row.update(_counts(conn, event))
-    conn.execute(rows.insert_ignoring_duplicates(conn, events), [row])
+    source_of = {
+        (doc, m.start, m.trigger_start): report.id
+        for doc, report in reports
+        for m in report.mentions
+    }
+    for m in mention_rows:
+        key = (m["document_id"], m["sentence_start"], m["trigger_start"])
+        m["source_id"] = source_of.get(key, event.id)
+    # Plain inserts: a row already there means another writer got here first, and the
+    # transaction is retried from the decision of what is stored (``dyad.store.ingest``).
+    conn.execute(events.insert(), [row])
     for table, data in ((mentions, mention_rows), (actor_refs, ref_rows)):
         if data:
-            conn.execute(rows.insert_ignoring_duplicates(conn, table), data)
+            conn.execute(table.insert(), data)
+    conn.execute(
+        event_sources.insert(),
+        [
+            # A lone report is the event itself: its JSON is the row's (encoding an event
+            # is a fair part of writing it).
+            {
+                "id": r.id,
+                "event_id": event.id,
+                "document_id": d,
+                "record": row["record"] if r is event else rows.event_json(r),
+            }
+            for d, r in reports
+        ],
+    )
+    return event
 
 
-_UPDATE = events.update().where(events.c.id == sa.bindparam("_event_id"))
-
-
-def _rewrite(conn: sa.Connection, event: Event, founder: str) -> None:
-    """Replace a stored event's row and mention rows with ``event`` (same id, same actors)."""
-    row, mention_rows, _refs = rows.event_rows(event, founder)
-    row.update(_counts(conn, event))
-    # One statement for every rewrite, its values bound: SQLAlchemy compiles it once
-    # (``.values(**row)`` built and compiled a new statement per linked mention).
-    conn.execute(_UPDATE, [{**row, "_event_id": event.id}])
-    conn.execute(mentions.delete().where(mentions.c.event_id == event.id))
-    if mention_rows:
-        conn.execute(mentions.insert(), mention_rows)
+def _remove(conn: sa.Connection, event_id: str) -> list[tuple[str, Event]]:
+    """Delete a stored event and return its reports (document id, own event)."""
+    found = conn.execute(
+        sa.select(event_sources.c.document_id, event_sources.c.record)
+        .where(event_sources.c.event_id == event_id)
+        .order_by(event_sources.c.id)
+    ).all()
+    for table in (event_sources, actor_refs, mentions):
+        conn.execute(table.delete().where(table.c.event_id == event_id))
+    conn.execute(events.delete().where(events.c.id == event_id))
+    return [(doc, rows.event_from_json(record)) for doc, record in found]
 
 
 def write_linked(
@@ -95,36 +145,34 @@ def write_linked(
     new: dict[str, int] = {}
     for doc, evs in coded:
         new.setdefault(doc.id, 0)
+        seen: set[str] = set()
         for ev in evs:
-            target, why = first_match(_candidates(conn, ev), ev)
+            if ev.id in seen:  # a coder's repeat of one event: stored once
+                continue
+            seen.add(ev.id)
+            target, _why = first_match(_candidates(conn, ev), ev)
             if target is None:
-                _insert(conn, ev, doc.id)
+                _write(conn, [(doc.id, ev)])
                 new[doc.id] += 1
             else:
-                founder = target.mentions[0].document_id
-                _rewrite(conn, merge(target, ev, why or ""), founder)
+                _write(conn, [*_remove(conn, target.id), (doc.id, ev)])
     return new
 
 
 def unlink_documents(conn: sa.Connection, doc_ids: list[str]) -> None:
-    """Remove these documents' mentions from every event (before they are re-coded).
+    """Remove these documents' reports from every event (before they are re-coded).
 
-    Events left without mentions are deleted; events still told by other documents keep
-    their merged status and date and are founded by their first remaining mention.
+    Events left without reports are deleted; the others are folded again from the reports
+    that remain, so they are what those reports alone would have stored.
     """
     ids = set(doc_ids)
-    touched = sa.select(mentions.c.event_id).where(mentions.c.document_id.in_(doc_ids))
-    for record in conn.execute(
-        sa.select(events.c.record).where(events.c.id.in_(touched)).order_by(events.c.id)
-    ).scalars():
-        event = rows.event_from_json(record)
-        kept = [m for m in event.mentions if m.document_id not in ids]
-        if not kept:
-            conn.execute(actor_refs.delete().where(actor_refs.c.event_id == event.id))
-            conn.execute(mentions.delete().where(mentions.c.event_id == event.id))
-            conn.execute(events.delete().where(events.c.id == event.id))
-            continue
-        from dataclasses import replace
-
-        first = replace(kept[0], joined=None)
-        _rewrite(conn, replace(event, mentions=[first, *kept[1:]]), first.document_id)
+    touched = conn.execute(
+        sa.select(event_sources.c.event_id)
+        .where(event_sources.c.document_id.in_(doc_ids))
+        .distinct()
+        .order_by(event_sources.c.event_id)
+    ).scalars()
+    for event_id in list(touched):
+        kept = [(d, r) for d, r in _remove(conn, event_id) if d not in ids]
+        if kept:
+            _write(conn, kept)

@@ -20,6 +20,7 @@ from dyad.store.schema import actor_refs, documents, events, rejects
 STATUSES = ("occurred", "planned", "negated", "hypothetical")
 PERIODS = ("day", "week", "month", "year")
 UNDATED = "undated"
+MAX_TEXT_FILTER = 200  # characters in an --actor filter: longer than any name or id
 _CODE = re.compile(r"^[A-Za-z]{3}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -57,6 +58,8 @@ class Filters:
         limit: int | None = None,
     ) -> Filters:
         """Validate option values as users type them; raises ``FilterError`` saying why."""
+        if actor is not None:
+            _text(actor, "--actor")
         if country is not None:
             country = _country(country, "--country")
         pair = None
@@ -87,6 +90,17 @@ class Filters:
             until=_day(until, "--until", last=True),
             limit=limit,
         )
+
+
+def _text(value: str, option: str) -> None:
+    # SQLite refuses a LIKE pattern over 50,000 bytes and PostgreSQL any NUL character: both
+    # would be a server error, not the user's mistake they are.
+    if len(value) > MAX_TEXT_FILTER:
+        raise FilterError(
+            f"{option}: {len(value):,} characters; a name or id has at most {MAX_TEXT_FILTER}"
+        )
+    if any(ord(ch) < 0x20 or "\ud800" <= ch <= "\udfff" for ch in value):
+        raise FilterError(f"{option}: control characters are not part of a name or id")
 
 
 def _country(value: str, option: str) -> str:

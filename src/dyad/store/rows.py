@@ -115,6 +115,9 @@ def event_rows(
             "trigger_end": m.trigger_end,
             "trigger": m.text,
             "pattern": m.pattern,
+            # The report the mention came from: the event's own id until linking says
+            # otherwise (``dyad.store.linking``).
+            "source_id": event.id,
         }
         for i, m in enumerate(event.mentions)
     ]

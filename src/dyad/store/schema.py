@@ -16,7 +16,7 @@ import sqlalchemy as sa
 # The Alembic revision this module describes; ``Store`` refuses a database that is newer.
 # Not described here: SQLite's indexes on period expressions (migration 0005), which are
 # SQLite's own date functions and exist only there.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 # Deterministic constraint names, so migrations can refer to them on every backend.
 NAMING = {
@@ -147,6 +147,32 @@ mentions = sa.Table(
     sa.Column("trigger_end", sa.Integer(), nullable=False),
     sa.Column("trigger", sa.String(), nullable=False),
     sa.Column("pattern", sa.String(), nullable=False),
+    # The id the event had in its own document, before linking (migration 0007). A
+    # document's mention is stored once: two ingests racing on one document conflict here
+    # instead of leaving it twice.
+    sa.Column("source_id", sa.String(), nullable=False),
+    sa.UniqueConstraint(
+        "document_id",
+        "source_id",
+        "sentence_start",
+        "trigger_start",
+        name="uq_mentions_document_mention",
+    ),
+)
+
+# Each document's own events as the coder gave them, before linking (migration 0007). A
+# stored event is these folded in publication order (``dyad.store.linking``), so its id,
+# status, date and mentions are the same whatever order its reports were ingested in, and
+# re-coding one report re-folds the others exactly.
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column("id", sa.String(), primary_key=True),  # the event's id in its own document
+    sa.Column("event_id", sa.String(), sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column(
+        "document_id", sa.String(), sa.ForeignKey("documents.id"), nullable=False, index=True
+    ),
+    sa.Column("record", sa.Text(), nullable=False),  # the unlinked Event as JSON
 )
 
 actor_refs = sa.Table(

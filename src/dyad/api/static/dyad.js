@@ -30,17 +30,6 @@ if (form) {
   });
 }
 
-// A private server's pages take the token from a cookie; the 401 page asks for it.
-const tokenForm = document.getElementById("token-form");
-if (tokenForm) {
-  tokenForm.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const token = new FormData(tokenForm).get("token");
-    document.cookie = "dyad_token=" + encodeURIComponent(token) + "; path=/; SameSite=Strict";
-    window.location.reload();
-  });
-}
-
 function ticks(t0, t1) {
   // Days for a few weeks, months for a few years, years beyond.
   const out = [];

@@ -1,0 +1,171 @@
+"""Bounded write load on ``dyad serve``: clients posting articles (and reading) at once.
+
+    python bench/write_load.py                        # 30 clients, 45 s, the real coder
+    python bench/write_load.py --clients 10 --seconds 20
+
+The server is ``dyad serve --create`` over a new SQLite store in a child process on
+127.0.0.1; each client thread (httpx2) loops for the given time, posting one distinct short
+news article per request and, every third request, reading ``/api/events``. Reported: the
+requests, the 5xx answers (must be 0), read and write latency (p50, p95, max), and whether
+every write acknowledged as ``stored`` is in the store afterwards. Exit status 1 on a 5xx or
+a lost write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx2
+import sqlalchemy as sa
+
+TOKEN = "write-load-token"
+LEADERS = [
+    ("Chinese President", "Xi Jinping", "Beijing"),
+    ("Peruvian President", "Dina Boluarte", "Lima"),
+    ("French President", "Emmanuel Macron", "Paris"),
+    ("Indian Prime Minister", "Narendra Modi", "New Delhi"),
+    ("German Chancellor", "Olaf Scholz", "Berlin"),
+    ("Japanese Prime Minister", "Fumio Kishida", "Tokyo"),
+]
+
+
+def article(n: int) -> dict[str, str]:
+    """The n-th distinct article: a meeting of two leaders on one day of 2024."""
+    (role_a, a, city), (role_b, b, _) = [LEADERS[n % 6], LEADERS[(n // 6 + 1 + n) % 6]]
+    if a == b:
+        role_b, b = "U.S. Secretary of State", "Antony Blinken"
+    day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+    text = (
+        f"{role_a} {a} meets {b}.\n\n{role_a} {a} met {role_b} {b} in {city} on {day} "
+        f"to discuss trade and security. Report {n}."
+    )
+    return {"text": text, "published": day, "source": f"Wire {n % 7}"}
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=45.0)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "load.db"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "DYAD_TOKEN": TOKEN, "DYAD_CONFIG": str(Path(tmp) / "config")}
+        cmd = [
+            sys.executable,
+            "-c",
+            "import sys; from dyad.cli import app; sys.argv[0] = 'dyad'; app()",
+            "serve",
+            "--create",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+        ]
+        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        counter = itertools.count()
+        lock = threading.Lock()
+        writes: list[float] = []
+        reads: list[float] = []
+        errors: list[int] = []
+        acknowledged: set[str] = set()
+        try:
+            with httpx2.Client(base_url=base, timeout=120) as client:
+                deadline = time.monotonic() + 60
+                while True:
+                    try:
+                        # The first write loads the coder: before the clock starts.
+                        r = client.post(
+                            "/api/documents", json=[article(next(counter))], headers=auth
+                        )
+                        if r.status_code == 200:
+                            acknowledged.update(
+                                x["document_id"]
+                                for x in r.json()["results"]
+                                if x["outcome"] == "stored"
+                            )
+                            break
+                    except httpx2.TransportError:
+                        pass
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise SystemExit("the server did not start")
+                    time.sleep(0.5)
+
+            stop = time.monotonic() + args.seconds
+
+            def client_loop() -> None:
+                with httpx2.Client(base_url=base, timeout=120) as c:
+                    i = 0
+                    while time.monotonic() < stop:
+                        i += 1
+                        started = time.perf_counter()
+                        if i % 3 == 0:
+                            r = c.get("/api/events", params={"limit": 20})
+                            took, kind = time.perf_counter() - started, reads
+                        else:
+                            with lock:
+                                n = next(counter)
+                            r = c.post("/api/documents", json=[article(n)], headers=auth)
+                            took, kind = time.perf_counter() - started, writes
+                            if r.status_code == 200:
+                                stored = [
+                                    x["document_id"]
+                                    for x in r.json()["results"]
+                                    if x["outcome"] == "stored"
+                                ]
+                                with lock:
+                                    acknowledged.update(stored)
+                        with lock:
+                            kind.append(took)
+                            if r.status_code >= 500:
+                                errors.append(r.status_code)
+
+            threads = [threading.Thread(target=client_loop) for _ in range(args.clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        engine = sa.create_engine(f"sqlite:///{db}")
+        with engine.connect() as conn:
+            stored = set(conn.execute(sa.text("SELECT id FROM documents")).scalars())
+        engine.dispose()
+
+    lost = acknowledged - stored
+    print(f"{args.clients} clients, {args.seconds:.0f} s, real coder, SQLite, loopback")
+    for name, values in (("write", writes), ("read", reads)):
+        print(
+            f"{name:5}  {len(values):5} requests  p50 {statistics.median(values or [0]):6.2f} s"
+            f"  p95 {percentile(values, 0.95):6.2f} s  max {max(values or [0]):6.2f} s"
+        )
+    print(f"5xx: {len(errors)}; acknowledged writes {len(acknowledged)}, lost {len(lost)}")
+    if errors or lost:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
