@@ -46,7 +46,9 @@ def report(gold: Path, coder: Coder) -> dict[str, Any]:
     )
     for note in scores["uncoded"]:
         print(f"  not coded: {note}")
-    for key in ("type", "actor_country", "recipient_country", "triple", "mode", "status"):
+    for key in (
+        "type", "actor_country", "recipient_country", "triple", "mode", "status", "sentence"
+    ):  # fmt: skip
         s = scores[key]
         print(f"{key:18} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}")
     print(f"{'type':12} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}")
@@ -61,11 +63,14 @@ def main() -> None:
     golds = [Path(a) for a in sys.argv[1:]] or DEFAULT
     coders = {d: Coder.create(use_config_dir=False, detection=d) for d in DETECTIONS}
     results = {(g, d): report(g, c) for g in golds for d, c in coders.items()}
-    print(f"{'gold':22} {'detection':9} {'type F1':>8} {'triple F1':>9} {'sentence R':>10}")
+    print(
+        f"{'gold':22} {'detection':9} {'type F1':>8} {'triple F1':>9} {'sentence P':>10} "
+        f"{'sentence R':>10}"
+    )
     for (g, d), s in results.items():
         print(
             f"{g.name:22} {d:9} {s['type']['f1']:8.2f} {s['triple']['f1']:9.2f} "
-            f"{s['sentence']['recall']:10.2f}"
+            f"{s['sentence']['precision']:10.2f} {s['sentence']['recall']:10.2f}"
         )
     print(summary(results[(golds[0], DEFAULT_DETECTION)]))
 
