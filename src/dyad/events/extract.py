@@ -562,13 +562,10 @@ def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
 
 
 PARTICIPANT_ENTS = {"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"}
-SKIP_EMPTY = True
 
 
 def _has_participant(sent: Span, actors: DocumentActors) -> bool:
     """Whether any word of ``sent`` is a resolved actor or names a place, people or body."""
-    if not SKIP_EMPTY:
-        return True
     return any(t.i in actors.by_token or t.ent_type_ in PARTICIPANT_ENTS for t in sent)
 
 
@@ -625,7 +622,9 @@ def extract_events(
     events: list[Event] = []
     sents = [s for s in doc.sents if not _is_furniture(s)]
     # The detector reads only sentences where an event could have a participant; the rest
-    # keep the lexicon alone (measured: no event lost on the gold sets, see bench/throughput).
+    # keep the lexicon alone. Measured: the same events on plover_dev and news_gold, 326
+    # against 323 on the real-news dev articles (relabelled lexicon triggers in sentences
+    # whose only participant is implied).
     read = [s for s in sents if _has_participant(s, actors)] if detection != "rules" else []
     words = shipped().score([s.text for s in read]) if read else []
     scores = {s.start: w for s, w in zip(read, words, strict=True)}
