@@ -17,8 +17,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	@touch $(STAMP)
 
 # The .txt examples carry no date of their own; examples/README.md lists their publication dates.
+# make run codes into its own demo store, never the user's dyad.db.
+run: export DYAD_DB = $(CURDIR)/demo.db
 run: $(STAMP)
-	rm -f dyad.db dyad.db-wal dyad.db-shm
+	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/dyad ingest --quiet examples/lula-xi-beijing-2023.txt --published 2023-04-15
 	$(BIN)/dyad ingest --quiet examples/blinken-beijing-2023.txt --published 2023-06-19
 	$(BIN)/dyad ingest --quiet examples/apec-lima-2024.txt --published 2024-11-16
