@@ -1,9 +1,10 @@
 """A sentence's trigger candidates: the lexicon's, the learned detector's, or both.
 
 The lexicon is precise on the words it knows and blind to the rest; the detector
-(``dyad.detector``) reads words it has never seen in context. Combined, the detector decides
-whether and which type, and the lexicon supplies what it knows best: the argument slots and
-the mode of its words, and the explanation ``--explain`` shows.
+(``dyad.detector``) reads words it has never seen in context. Combined, the detector adds the
+words the lexicon lacks and retypes the lexicon's words it is sure of, and the lexicon supplies
+what it knows best: the argument slots and the mode of its words, and the explanation
+``--explain`` shows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ DEFAULT_DETECTION: Detection = "combined"
 
 # Thresholds on the detector's calibrated probabilities, chosen on the dev sets (the b06
 # batch of the training data, plover_dev and the seeds); never on news_gold or the test batch.
-# Dropping or retyping a lexicon trigger needs near certainty: the lexicon encodes PLOVER's
+# Retyping a lexicon trigger needs the detector to be sure: the lexicon encodes PLOVER's
 # conventions (an invitation is AGREE), which the training data does not always follow.
 ADD = 0.5  # a word the lexicon does not know is a trigger when it reports an event this surely
 RELABEL = 0.7  # a lexicon trigger takes the detector's type when it is this sure of another
