@@ -47,6 +47,7 @@ from bench.real_news_match import (  # noqa: E402
 )
 
 from dyad.coder import Coder  # noqa: E402
+from dyad.events.candidates import DETECTIONS  # noqa: E402
 from dyad.ingest import make_document  # noqa: E402
 from dyad.records import Document  # noqa: E402
 
@@ -266,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=1, help="coding processes (default 1)")
     ap.add_argument(
         "--detection",
-        choices=["rules", "model", "combined"],
+        choices=DETECTIONS,
         help="who finds triggers (default: Dyad's default, combined)",
     )
     ap.add_argument("--data", type=Path, default=DATA, help=argparse.SUPPRESS)

@@ -24,6 +24,12 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
+DetectionOption = Annotated[
+    str | None,
+    typer.Option(help="Who finds triggers: combined (default), model or rules (lexicon)."),
+]
+
+
 def check_detection(detection: str | None) -> None:
     """Exit 2 with the choices when ``--detection`` names none of them."""
     from dyad.events.candidates import DETECTIONS

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.cli import app, check_detection, err, progress_bar
+from dyad.cli import DetectionOption, app, check_detection, err, progress_bar
 from dyad.errors import DyadError
 from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
 from dyad.records import Event, Reject
@@ -65,10 +65,7 @@ def code(
         int | None,
         typer.Option(help="Processes coding in parallel (default: the number of CPUs)."),
     ] = None,
-    detection: Annotated[
-        str | None,
-        typer.Option(help="Who finds triggers: combined (default), model or rules (lexicon)."),
-    ] = None,
+    detection: DetectionOption = None,
 ) -> None:
     """Code news articles into events (JSON Lines by default)."""
     from dyad.coder import Coder

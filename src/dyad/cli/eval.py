@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dyad.cli import app, check_detection, err
+from dyad.cli import DetectionOption, app, check_detection, err
 from dyad.errors import DyadError
 
 METRICS = ("type", "actor_country", "recipient_country", "triple", "mode", "status")
@@ -88,10 +88,7 @@ def eval_cmd(
     explain: Annotated[
         str | None, typer.Option("--explain", help="Show why one gold record was coded so.")
     ] = None,
-    detection: Annotated[
-        str | None,
-        typer.Option(help="Who finds triggers: combined (default), model or rules (lexicon)."),
-    ] = None,
+    detection: DetectionOption = None,
 ) -> None:
     """Code each gold sentence and report precision, recall and F1."""
     from dyad.coder import Coder

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dyad.detector.data import Sentence
+from dyad.evaluate import Counts
 
 # A prediction: (character start of the trigger word, type, mode, status).
 Prediction = tuple[int, str, str | None, str]
@@ -21,37 +22,25 @@ def model_predictions(detector, texts: Sequence[str], threshold: float = 0.5):  
 
 @dataclass
 class Scores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    sent_tp: int = 0
-    sent_fp: int = 0
-    sent_fn: int = 0
-    type_tp: int = 0
-    type_fp: int = 0
-    type_fn: int = 0
+    triggers: Counts = field(default_factory=Counts)  # (word, type) pairs
+    types: Counts = field(default_factory=Counts)  # the set of types of each sentence
+    sentences: Counts = field(default_factory=Counts)  # whether a sentence has any event
     mode_right: int = 0
     status_right: int = 0
-    matched: int = 0
-    confusions: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    @staticmethod
-    def _f(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def figures(self) -> dict[str, float]:
-        tp, tr, tf = self._f(self.tp, self.fp, self.fn)
-        sp, sr, sf = self._f(self.sent_tp, self.sent_fp, self.sent_fn)
-        yp, yr, yf = self._f(self.type_tp, self.type_fp, self.type_fn)
-        m = max(self.matched, 1)
-        return {
-            "trigger_p": tp, "trigger_r": tr, "trigger_f1": tf,
-            "type_p": yp, "type_r": yr, "type_f1": yf,
-            "sentence_p": sp, "sentence_r": sr, "sentence_f1": sf,
-            "mode_acc": self.mode_right / m, "status_acc": self.status_right / m,
-        }  # fmt: skip
+        out: dict[str, float] = {}
+        for name, counts in (
+            ("trigger", self.triggers), ("type", self.types), ("sentence", self.sentences)
+        ):  # fmt: skip
+            got = counts.scores()
+            out |= {f"{name}_p": got["precision"], f"{name}_r": got["recall"]}
+            out[f"{name}_f1"] = got["f1"]
+        matched = max(self.triggers.tp, 1)
+        return out | {
+            "mode_acc": self.mode_right / matched,
+            "status_acc": self.status_right / matched,
+        }
 
     def report(self) -> str:
         f = self.figures()
@@ -69,25 +58,13 @@ def score(sentences: Sequence[Sentence], predictions: Sequence[Sequence[Predicti
     for gold_s, pred in zip(sentences, predictions, strict=True):
         gold = {(t.start, t.type): t for t in gold_s.triggers}
         got = {(p[0], p[1]): p for p in pred}
-        for key, p in got.items():
-            if key in gold:
-                s.tp += 1
-                s.matched += 1
-                s.mode_right += p[2] == gold[key].mode
-                s.status_right += p[3] == gold[key].status
-            else:
-                s.fp += 1
-        s.fn += len(set(gold) - set(got))
+        s.triggers.add(set(gold), set(got))
+        for key in gold.keys() & got.keys():
+            s.mode_right += got[key][2] == gold[key].mode
+            s.status_right += got[key][3] == gold[key].status
         gtypes, ptypes = {t.type for t in gold_s.triggers}, {p[1] for p in pred}
-        s.type_tp += len(gtypes & ptypes)
-        s.type_fp += len(ptypes - gtypes)
-        s.type_fn += len(gtypes - ptypes)
-        s.sent_tp += bool(gtypes) and bool(ptypes)
-        s.sent_fp += not gtypes and bool(ptypes)
-        s.sent_fn += bool(gtypes) and not ptypes
-        for g in gtypes - ptypes:
-            for p in ptypes - gtypes:
-                s.confusions[(g, p)] = s.confusions.get((g, p), 0) + 1
+        s.types.add(gtypes, ptypes)
+        s.sentences.add({"event"} if gtypes else set(), {"event"} if ptypes else set())
     return s
 
 
