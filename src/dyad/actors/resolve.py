@@ -25,6 +25,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.actors.context import (
+    CONTEXT_SECTORS,
+    Pending,
+    dateline_country,
+    in_context,
+    report_country,
+)
 from dyad.actors.kb import PARTICLES, Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
@@ -306,6 +313,7 @@ class _Resolver:
         self.out = DocumentActors()  # the mentions resolved so far, filled by run()
         self.known_ids: set[str] = set()
         self.done: set[int] = set()  # tokens already part of a resolved mention
+        self.pending: list[Pending] = []  # bare role nouns, placed by the report's country
         self.last_run: tuple[int, int] = (0, -1)  # the name run of the last named mention
         self.ent_at: dict[int, Span] = {}
         for ent in doc.ents:
@@ -830,6 +838,9 @@ class _Resolver:
             # where it acts.
             countries = self._acting_in(tok)
         if not countries:
+            if p.sector in CONTEXT_SECTORS:
+                name = text.removeprefix("the ").removeprefix("The ")
+                self.pending.append(Pending(tok, text, name, p.sector, p.title))
             return []
         org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
         if org is not None:
@@ -1038,7 +1049,20 @@ class _Resolver:
                 del self.history[mark:]
                 for t in sent:
                     out.by_token.pop(t.i, None)
+        self._from_context(out)
         return out
+
+    def _from_context(self, out: DocumentActors) -> None:
+        """Bare role nouns ("police", "the junta") as the report's country's."""
+        if not self.pending:
+            return
+        dateline = dateline_country(self.doc, ())
+        for p in self.pending:
+            sent = p.token.sent
+            iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
+            if iso is not None and p.token.i not in out.by_token:
+                ref = self._composed(p.text, p.name, None, p.sector, p.role)
+                out.by_token[p.token.i] = [in_context(ref, iso)]
 
 
 def resolve_document(doc: Doc, kb: KnowledgeBase, *, day: dt.date | None) -> DocumentActors:

@@ -1,0 +1,41 @@
+"""Bare role nouns coded from the document's context (``dyad.actors.context``)."""
+
+from __future__ import annotations
+
+from dyad.actors.context import report_country
+from dyad.records import ActorRef
+
+
+def _ref(iso: str) -> ActorRef:
+    return ActorRef(iso, iso, None, iso, None, None, iso, "state", 0.9)
+
+
+def test_report_country_is_the_dateline_country_first():
+    assert report_country({1: [_ref("FRA")], 2: [_ref("FRA")]}, "ARG") == "ARG"
+
+
+def test_report_country_needs_a_clear_lead():
+    assert report_country({1: [_ref("FRA")], 2: [_ref("FRA")], 3: [_ref("DEU")]}) == "FRA"
+    assert report_country({1: [_ref("FRA")], 2: [_ref("DEU")]}) is None
+
+
+def test_report_country_leaves_out_the_nouns_own_sentence():
+    assert report_country({5: [_ref("KEN")]}, outside=range(0, 10)) is None
+
+
+def test_bare_police_and_protesters_are_the_reports_country(code):
+    events = code(
+        "The Chilean government announced a new pension law on Monday. "
+        "Police fired tear gas at protesters in the capital on Tuesday."
+    )
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("CHLCOP", "context")]
+    assert ("CHLCVL", "context") in [(r.code, r.resolved_by) for r in ev.recipients]
+
+
+def test_bare_troops_stay_uncoded_when_no_country_leads(code):
+    events = code(
+        "France and Germany signed a trade accord on Monday. "
+        "Troops were deployed to the border on Tuesday."
+    )
+    assert not [a for e in events for a in e.actors if a.resolved_by == "context"]
