@@ -15,6 +15,7 @@ from dyad.events.candidates import Detection, candidates
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
+from dyad.events.states import as_governments
 from dyad.events.status import status_of
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
 from dyad.ontology import cameo
@@ -649,4 +650,4 @@ def extract_events(
     mentioned = set(builder.doc_countries)
     if builder.dateline is not None and builder.dateline.country:
         mentioned.add(builder.dateline.country)
-    return code_domestic(events, kb, mentioned)
+    return as_governments(code_domestic(events, kb, mentioned))

@@ -1,0 +1,57 @@
+"""A country named as a participant acts as its government.
+
+"Peru expelled the ambassador", "sanctions on Russia", "talks with China": a state named as
+such is, in PLOVER coding and in the analysts' sets, its government (``PER GOV``), not a
+country with no sector. Only a state's own acts and the acts aimed at it are read so: the
+victims of an attack on a country ("strikes on Ukraine") are as often its people as its
+government, so a bare recipient of ASSAULT keeps no sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.actors.match import NON_STATES
+from dyad.events.identity import event_id
+from dyad.records import ActorRef, Event
+
+# A state named bare, or one an act is implied to be aimed at (``dyad.events.domestic``).
+BARE_STATE = frozenset({"state", "implied"})
+# Recipients of these types may be a country's people as well as its government.
+PEOPLE_TARGETS = frozenset({"ASSAULT"})
+
+
+def as_governments(events: list[Event]) -> list[Event]:
+    """``events`` with each bare state participant given the GOV sector."""
+    return [_event(e) for e in events]
+
+
+def _event(event: Event) -> Event:
+    actors = [_gov(a) for a in event.actors]
+    # A government acting at home ("the government defended the ban") acts on its country,
+    # not on itself: the implied target keeps no sector.
+    own = {a.code for a in actors}
+    recipients = [
+        r if event.type in PEOPLE_TARGETS or r.country and r.country + "GOV" in own else _gov(r)
+        for r in event.recipients
+    ]
+    if actors == event.actors and recipients == event.recipients:
+        return event
+    return replace(
+        event,
+        id=event_id(event.type, event.mentions[0], actors, recipients),
+        actors=actors,
+        recipients=recipients,
+    )
+
+
+def _gov(ref: ActorRef) -> ActorRef:
+    if (
+        ref.resolved_by not in BARE_STATE
+        or ref.sector
+        or ref.actor_id
+        or not ref.country
+        or ref.country in NON_STATES
+    ):
+        return ref
+    return replace(ref, sector="GOV", code=ref.country + "GOV")
