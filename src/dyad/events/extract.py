@@ -9,8 +9,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import DocumentActors, KnowledgeBase
+from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.detector.model import shipped
+from dyad.events.agents import police_agents
 from dyad.events.candidates import Detection, candidates
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
@@ -648,6 +650,8 @@ def extract_events(
                 else:
                     _merge(target, ev)
     mentioned = set(builder.doc_countries)
-    if builder.dateline is not None and builder.dateline.country:
-        mentioned.add(builder.dateline.country)
+    dateline = builder.dateline.country if builder.dateline is not None else None
+    if dateline:
+        mentioned.add(dateline)
+    events = police_agents(events, report_country(actors.by_token, dateline))
     return as_governments(code_domestic(events, kb, mentioned))
