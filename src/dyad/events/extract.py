@@ -17,6 +17,7 @@ from dyad.events.candidates import Detection, candidates
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
+from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import status_of
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
@@ -576,37 +577,6 @@ def _is_furniture(sent: Span) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
-def _mergeable(a: Event, b: Event) -> bool:
-    """Two mentions in one document of the same meeting or visit."""
-    if a.type != b.type or a.status != b.status or a.mode != b.mode or a.type != "CONSULT":
-        return False
-    pa = {participant_key(x) for x in a.actors + a.recipients}
-    pb = {participant_key(x) for x in b.actors + b.recipients}
-    if pa != pb:
-        return False
-    if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
-        return False  # the same pair in two cities: two events
-    if "publication" in (a.date.precision, b.date.precision) or a.date.precision == "unknown":
-        return True
-    return (a.date.start, a.date.end) == (b.date.start, b.date.end)
-
-
-def _merge(into: Event, other: Event) -> None:
-    into.mentions.extend(other.mentions)
-    into.topics = sorted(set(into.topics) | set(other.topics))
-    into.contexts = sorted(set(into.contexts) | set(other.contexts))
-    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {
-        "publication",
-        "unknown",
-    }:
-        into.date = other.date
-    if into.place is None and other.place is not None:
-        # The mention that names the place also tells who hosted whom (a headline rarely does).
-        into.place = other.place
-        into.actors, into.recipients = other.actors, other.recipients
-    into.confidence = max(into.confidence, other.confidence)
-
-
 def extract_events(
     record: Document,
     doc: Doc,
@@ -644,14 +614,14 @@ def extract_events(
             if _content_of_other(found, heads) or _purpose_of_other(found, protests):
                 continue
             for ev in builder.build(found):
-                target = next((e for e in events if _mergeable(e, ev)), None)
+                target = next((e for e in events if mergeable(e, ev)), None)
                 if target is None:
                     events.append(ev)
                 else:
-                    _merge(target, ev)
+                    merge(target, ev)
     mentioned = set(builder.doc_countries)
     dateline = builder.dateline.country if builder.dateline is not None else None
     if dateline:
         mentioned.add(dateline)
     events = police_agents(events, report_country(actors.by_token, dateline))
-    return as_governments(code_domestic(events, kb, mentioned))
+    return merge_repeats(as_governments(code_domestic(events, kb, mentioned)))

@@ -1,0 +1,75 @@
+"""One event per real act in a document: its repeated mentions merged into one.
+
+Reports tell their main act twice or more (headline, lede, a later paragraph: "Chile
+expelled the envoy ... The expulsion of the envoy ..."). While events are built, mentions of
+one meeting or visit are merged (``mergeable``: the visit's host is settled by whichever
+mention names the place). Once participants are final (context, implied agents, states as
+governments), ``merge_repeats`` merges any two events of one type, mode and status whose
+actors and recipients are the same identities (``dyad.link.identity``: a KB id, else country
+and sector, so "police" and "the police" are one), with compatible dates and places.
+"""
+
+from __future__ import annotations
+
+from dyad.events.identity import participant_key
+from dyad.link import identity
+from dyad.records import Event
+
+VAGUE = frozenset({"publication", "unknown"})
+
+
+def mergeable(a: Event, b: Event) -> bool:
+    """Two mentions in one document of the same meeting or visit."""
+    if a.type != b.type or a.status != b.status or a.mode != b.mode or a.type != "CONSULT":
+        return False
+    pa = {participant_key(x) for x in a.actors + a.recipients}
+    pb = {participant_key(x) for x in b.actors + b.recipients}
+    if pa != pb:
+        return False
+    if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
+        return False  # the same pair in two cities: two events
+    if "publication" in (a.date.precision, b.date.precision) or a.date.precision == "unknown":
+        return True
+    return (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
+def merge(into: Event, other: Event) -> None:
+    into.mentions.extend(other.mentions)
+    into.topics = sorted(set(into.topics) | set(other.topics))
+    into.contexts = sorted(set(into.contexts) | set(other.contexts))
+    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {
+        "publication",
+        "unknown",
+    }:
+        into.date = other.date
+    if into.place is None and other.place is not None:
+        # The mention that names the place also tells who hosted whom (a headline rarely does).
+        into.place = other.place
+        into.actors, into.recipients = other.actors, other.recipients
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """``events`` with repeats of one act merged into the first telling (its id kept)."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((e for e in out if _repeat(e, ev)), None)
+        if target is None:
+            out.append(ev)
+        else:
+            merge(target, ev)
+    return out
+
+
+def _repeat(a: Event, b: Event) -> bool:
+    if (a.type, a.mode, a.status) != (b.type, b.mode, b.status) or not a.actors:
+        return False
+    if {identity(x) for x in a.actors} != {identity(x) for x in b.actors}:
+        return False
+    if {identity(x) for x in a.recipients} != {identity(x) for x in b.recipients}:
+        return False
+    if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
+        return False
+    if a.date.precision in VAGUE or b.date.precision in VAGUE:
+        return True
+    return (a.date.start, a.date.end) == (b.date.start, b.date.end)

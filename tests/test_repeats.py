@@ -1,0 +1,21 @@
+"""One event per real act in a document (``dyad.events.repeats``)."""
+
+from __future__ import annotations
+
+
+def test_an_act_told_twice_is_one_event_with_both_mentions(code):
+    events = code(
+        "Chile expelled the Bolivian ambassador on Monday. "
+        "The Chilean government also said on Monday that it expelled the Bolivian ambassador."
+    )
+    expels = [e for e in events if e.type == "SANCTION"]
+    assert len(expels) == 1
+    assert len(expels[0].mentions) == 2
+
+
+def test_the_same_act_on_two_days_stays_two_events(code):
+    events = code(
+        "Chilean police arrested a Bolivian journalist on Monday. "
+        "Chilean police arrested a Bolivian journalist again on 3 June."
+    )
+    assert len([e for e in events if e.type == "COERCE"]) == 2
