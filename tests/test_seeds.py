@@ -67,7 +67,7 @@ def test_seed_meeting_agreements_support_and_request(meeting: list[Event]) -> No
     ]
     assert trade, "Li Qiang proposes initiatives to expand trade"
     support = [e for e in find(meeting, "SUPPORT") if names(e.actors) == {"Dina Boluarte"}]
-    assert support and codes(support[0].recipients) == {"CHN"}
+    assert support and codes(support[0].recipients) == {"CHNGOV"}
     request = [e for e in find(meeting, "REQUEST") if names(e.actors) == {"Dina Boluarte"}]
     assert request and codes(request[0].recipients) == {"CHNBUS"}
     both = [e for e in find(meeting, "AGREE") if "multilateralism" in e.topics]
@@ -84,7 +84,7 @@ def test_seed_arrival_visit_invitation_and_planned_meetings(arrival: list[Event]
     assert len(visits) == 1
     v = visits[0]
     assert names(v.actors) == {"Dina Boluarte"} and codes(v.actors) == {"PERGOV"}
-    assert codes(v.recipients) == {"CHN"}
+    assert codes(v.recipients) == {"CHNGOV"}
     assert (v.date.start, v.date.end, v.date.precision) == ("2024-06-27", "2024-06-27", "day")
 
     invite = [e for e in find(arrival, "AGREE") if names(e.actors) == {"Xi Jinping"}]
