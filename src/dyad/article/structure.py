@@ -20,14 +20,14 @@ _QUAL = r"[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}"
 # "LIMA, Dec 8 (Reuters) -", "SEOUL, South Korea (AP) —", "NEW DELHI:", "PARIS, Texas —".
 _CAPS_DATELINE = re.compile(
     rf"(?P<city>{_CAPS_CITY})(?:,\s*(?P<qual>{_QUAL}))??(?:,?\s*(?P<date>{_DATE}))?"
-    rf"(?:\s*\((?P<region>[A-Z][A-Za-z ]+)\))?\s*(?:{_AGENCY})?\s*{_SEP}+\s*"
+    rf"(?:\s*\((?P<region>[A-Z][A-Za-z ]+)\))?\s*(?:{_AGENCY})?\s*{_SEP}+\s+"
 )
 # In title case a place opens the text only as a dateline when a date or an agency follows:
 # "Lima, December 20 (RHC)--", "Bikaner (Rajasthan):"; else "Peru, which ..." would be one.
 _TITLE_DATELINE = re.compile(
     rf"(?P<city>{_TITLE_CITY})(?:,\s*(?P<qual>{_QUAL}))??"
     rf"(?:(?:,?\s*(?P<date>{_DATE}))(?:\s*{_AGENCY})?|\s*\((?P<region>[A-Z][A-Za-z ]+)\)"
-    rf"|\s*{_AGENCY})\s*{_SEP}+\s*"
+    rf"|\s*{_AGENCY})\s*{_SEP}+\s+"
 )
 # "Dec. 21 (UPI) —": a date and an agency with no place.
 _DATE_DATELINE = re.compile(rf"(?P<date>{_DATE})\s*{_AGENCY}\s*{_SEP}+\s*")

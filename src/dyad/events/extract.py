@@ -396,11 +396,11 @@ class _Builder:
             # A curfew imposed, a town shelled, with no target named: PLOVER codes the state
             # where it happened as the recipient. A verbal act is not aimed at where it was
             # said ("praised the deal in Tokyo"), only at a place its object names ("aid to
-            # refugees in Liberia", "troops to be deployed in East Timor"); a dateline tells
-            # where a curfew or a shelling happened, not whom a promise was made to.
-            quad = cameo(p.cameo).quad_class
-            material = quad in {2, 4}
-            told = place if material and (place is not self.dateline or quad == 4) else None
+            # refugees in Liberia", "troops to be deployed in East Timor"). A dateline tells
+            # where the report was filed, never who took part ("SEOUL (AP) — North Korea
+            # fired a missile" is not aimed at South Korea).
+            material = cameo(p.cameo).quad_class in {2, 4}
+            told = place if material and place is not self.dateline else None
             where = told or self._place_in_clause(f.predicate, own_preps=material)
             if where is not None and where.country:
                 # Named targets of unknown country stay beside it ("demanded that President
