@@ -14,19 +14,24 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
 _AGENCY = r"\([A-Za-z][A-Za-z .&/-]{0,30}\)"
 _SEP = r"(?:—|–|--|-|:)"
+# Wire agencies, so that "LIMA (Reuters) -" does not read the agency as the city's region.
+_AGENCIES = (
+    r"(?!(?:AP|AFP|Reuters|UPI|EFE|Xinhua|dpa|DPA|ANI|PTI|IANS|UNI|Bernama|RHC|AA|TASS|"
+    r"KCNA|IRNA|Yonhap|Kyodo|ANSA|ABC|BBC|CNN|VOA|RFE/RL|Anadolu|WAM|SPA|QNA|APA)\))"
+)
 _CAPS_CITY = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
 _TITLE_CITY = r"[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,3}"
 _QUAL = r"[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}"
 # "LIMA, Dec 8 (Reuters) -", "SEOUL, South Korea (AP) —", "NEW DELHI:", "PARIS, Texas —".
 _CAPS_DATELINE = re.compile(
     rf"(?P<city>{_CAPS_CITY})(?:,\s*(?P<qual>{_QUAL}))??(?:,?\s*(?P<date>{_DATE}))?"
-    rf"(?:\s*\((?P<region>[A-Z][A-Za-z ]+)\))?\s*(?:{_AGENCY})?\s*{_SEP}+\s+"
+    rf"(?:\s*\({_AGENCIES}(?P<region>[A-Z][A-Za-z ]+)\))?\s*(?:{_AGENCY})?\s*{_SEP}+\s+"
 )
 # In title case a place opens the text only as a dateline when a date or an agency follows:
 # "Lima, December 20 (RHC)--", "Bikaner (Rajasthan):"; else "Peru, which ..." would be one.
 _TITLE_DATELINE = re.compile(
     rf"(?P<city>{_TITLE_CITY})(?:,\s*(?P<qual>{_QUAL}))??"
-    rf"(?:(?:,?\s*(?P<date>{_DATE}))(?:\s*{_AGENCY})?|\s*\((?P<region>[A-Z][A-Za-z ]+)\)"
+    rf"(?:(?:,?\s*(?P<date>{_DATE}))(?:\s*{_AGENCY})?|\s*\({_AGENCIES}(?P<region>[A-Z][A-Za-z ]+)\)"
     rf"|\s*{_AGENCY})\s*{_SEP}+\s+"
 )
 # "Dec. 21 (UPI) —": a date and an agency with no place.
