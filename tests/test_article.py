@@ -223,3 +223,10 @@ def test_background_events_are_kept_at_lower_confidence(code):
     [b] = [e for e in then if e.type == "COERCE"]
     assert b.mentions[0].role == "background" and a.mentions[0].role == "body"
     assert b.confidence < a.confidence
+
+
+def test_a_live_blog_stamp_is_cut_from_its_entry(code):
+    doc = nlp.load()("11:20 GMT — Ukrainian President Volodymyr Zelenskiy visited Rome.")
+    assert [s.text.strip() for s in doc.sents][-1].startswith("Ukrainian President")
+    [visit] = [e for e in code(doc.text, "2023-05-15") if e.type == "CONSULT"]
+    assert visit.date.start == "2023-05-15"
