@@ -230,3 +230,14 @@ def test_a_live_blog_stamp_is_cut_from_its_entry(code):
     assert [s.text.strip() for s in doc.sents][-1].startswith("Ukrainian President")
     [visit] = [e for e in code(doc.text, "2023-05-15") if e.type == "CONSULT"]
     assert visit.date.start == "2023-05-15"
+
+
+def test_an_explanatory_aside_is_not_coded(code):
+    text = (
+        "Kenyan police detained Raila Odinga, who had accused President William Ruto of fraud, "
+        "in Nairobi on Tuesday."
+    )
+    types = {e.type for e in code(text)}
+    assert "COERCE" in types and "ACCUSE" not in types
+    plain = "Raila Odinga accused President William Ruto of fraud in Nairobi on Tuesday."
+    assert "ACCUSE" in {e.type for e in code(plain)}

@@ -3,7 +3,8 @@
 Roles: ``headline`` (titles, sub-headings, live-blog entry titles), ``standfirst``, the
 furniture (``byline``, ``credit``, ``read-more``, ``stamp``), ``quote`` (wholly someone's
 words), ``background`` (history told beside the news: pluperfect main clauses, acts dated
-in an earlier year or "years ago") and ``body``.
+in an earlier year or "years ago"), ``aside`` (a trigger inside an explanatory clause, "X,
+which ...") and ``body``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dyad.article.structure import Dateline, find_dateline, layout_role, paragra
 
 Role = Literal[
     "headline", "standfirst", "byline", "credit", "read-more", "stamp", "quote", "background",
-    "body",
+    "aside", "body",
 ]  # fmt: skip
 FURNITURE: frozenset[str] = frozenset({"byline", "credit", "read-more", "stamp"})
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -48,11 +49,13 @@ class SentenceRoles:
         return self.quotes.inside(tok.idx)
 
     def of_trigger(self, tok: Token) -> Role:
-        """The role of what ``tok`` tells: its sentence's, or ``quote`` when the word is
-        inside someone's quoted words."""
+        """The role of what ``tok`` tells: its sentence's, ``quote`` when the word is inside
+        someone's quoted words, ``aside`` inside an explanatory clause."""
         role = self.of(tok.sent)
         if role in {"body", "background"} and self.quoted(tok):
             return "quote"
+        if role in {"body", "background"} and _aside(tok):
+            return "aside"
         return role
 
 
@@ -99,6 +102,21 @@ def _background(sent: Span, published: dt.date | None) -> bool:
     return bool(_LONG_AGO.search(sent.text)) and not _REPORTING_LEMMAS & {
         t.lemma_ for t in sent if t.dep_ == "ROOT"
     }
+
+
+def _aside(tok: Token) -> bool:
+    """``tok`` is in a non-restrictive relative clause, set off by a comma or a dash: "the
+    raid, which was searching for ...", "Santos, who had signed a treaty ...". Such a clause
+    tells who or what a participant is, not the news."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "relcl":
+            first = min(t.i for t in cur.subtree)
+            return first > cur.sent.start and tok.doc[first - 1].text in {",", "—", "–", "("}
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _in_main_clause(tok: Token, root: Token) -> bool:

@@ -9,6 +9,9 @@
   words themselves are the statement. PLOVER and the real-news set's analysts code it so.
 - Background (history told beside the news) is kept, at half the confidence: analysts code
   it as optional, so it is right but minor.
+- An explanatory aside ("the raid, which was searching for ...", "Santos, who had signed a
+  treaty ...") describes a participant: measured on the real-news dev set, none of the events
+  Dyad coded from one was an event the analysts coded (0 of 5), so they are left out.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dyad.article.roles import FURNITURE, SentenceRoles
 from dyad.events.triggers import Found
 
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-LEFT_TO_THE_BODY = FURNITURE | {"headline", "standfirst"}
+LEFT_TO_THE_BODY = FURNITURE | {"headline", "standfirst", "aside"}
 FIRST_PERSON = frozenset({"i", "we"})
 BACKGROUND_WEIGHT = 0.5
 REPORTING = frozenset(
