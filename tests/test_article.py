@@ -241,3 +241,12 @@ def test_an_explanatory_aside_is_not_coded(code):
     assert "COERCE" in types and "ACCUSE" not in types
     plain = "Raila Odinga accused President William Ruto of fraud in Nairobi on Tuesday."
     assert "ACCUSE" in {e.type for e in code(plain)}
+
+
+def test_a_reporters_question_is_not_a_request(code):
+    framed = (
+        "Asked about the new tariffs, Canadian Prime Minister Mark Carney said Ottawa would wait."
+    )
+    assert "REQUEST" not in {e.type for e in code(framed, "2025-04-02")}
+    asked = "Haiti was asked by Kenya to host the next round of talks."
+    assert "REQUEST" in {e.type for e in code(asked, "2025-04-02")}

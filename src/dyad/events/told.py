@@ -7,6 +7,8 @@
   or adjective ("“unacceptable interference”"). What a quote describes (a meeting, an attack,
   a chant's "Free ...") is the speaker's account, not an act the report tells; the speaker's
   words themselves are the statement. PLOVER and the real-news set's analysts code it so.
+- "Asked about the plan, the minister said ...", "did not respond when asked": a reporter's
+  question framing the speech is not a request between the participants.
 - Background (history told beside the news) is kept, at half the confidence: analysts code
   it as optional, so it is right but minor.
 - An explanatory aside ("the raid, which was searching for ...", "Santos, who had signed a
@@ -34,11 +36,22 @@ REPORTING = frozenset(
 def told_as_news(found: Found, role: str, subject: Token | None) -> bool:
     """Whether ``found``, in a sentence of ``role``, reports an event; ``subject`` is the
     subject of its predicate."""
-    if role in LEFT_TO_THE_BODY:
+    if role in LEFT_TO_THE_BODY or press_question(found):
         return False
     if role == "quote":
         return speakers_act(found, subject)
     return True
+
+
+def press_question(found: Found) -> bool:
+    """ "Asked whether ..., he said", "when asked": a participle of "ask" with no subject of its
+    own ("he was asked to leave" has one, and is a request)."""
+    pred = found.predicate
+    return (
+        pred.lemma_.lower() == "ask"
+        and pred.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in pred.children)
+    )
 
 
 def speakers_act(found: Found, subject: Token | None) -> bool:
