@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 STDIN = "-"
 ORIGIN = "<stdin>"
 STDIN_FORMATS = ("auto", "text", "html", "jsonl")
+BOM = b"\xef\xbb\xbf"  # UTF-8's, which Windows tools write first
 
 PathsArgument = Annotated[
     list[Path],
@@ -79,10 +80,10 @@ class Stdin:
             head: list[bytes] = []
             while line := self.stream.readline(self.max_bytes + 1):
                 head.append(line)
-                if line.strip():
+                if line.removeprefix(BOM).strip():
                     break
             if self.fmt == "auto":
-                first = head[-1].lstrip(b"\xef\xbb\xbf").lstrip() if head else b""
+                first = head[-1].removeprefix(BOM).lstrip() if head else b""
                 self.fmt = "jsonl" if first[:1] == b"{" else "html" if first[:1] == b"<" else "text"
             self._replay = _Replay(head, self.stream)
         return self._replay
