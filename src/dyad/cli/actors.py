@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dyad.cli import app, err
+from dyad.cli import Group, app, err
 from dyad.cli.countries import COUNTRIES_COMMAND, CountryCodeError, check_country, country_codes
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from dyad.actors.kb import Entry
 
 actors_app = typer.Typer(
+    cls=Group,
     help="Look names up in the actor knowledge base, or list its entries.",
     no_args_is_help=True,
 )
