@@ -77,12 +77,16 @@ def test_ingest_stores_what_is_piped_in_once(tmp_path: Path) -> None:
     assert "stored 0 documents, 0 events; 2 already stored" in again.stderr
 
 
-def test_stdin_is_read_at_its_place_among_the_paths(tmp_path: Path) -> None:
+def test_stdin_is_read_at_its_place_among_the_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     before, after = tmp_path / "before.txt", tmp_path / "after.txt"  # neither exists
     res = CliRunner().invoke(
-        app, ["code", str(before), "-", str(after), "--workers", "1"], input="  \n"
+        app, ["code", str(before), "-", str(after), "--workers", "1", "-o", "-"], input="  \n"
     )
     assert res.exit_code == 1, res.output
+    assert not (tmp_path / "-").exists()  # -o - is standard output, not a file named -
     rejected = [line for line in res.stderr.splitlines() if line.startswith("rejected: ")]
     assert [line.split()[1] for line in rejected] == [f"{before}:", "<stdin>:", f"{after}:"]
     assert "coded 0 documents, 0 events, 3 rejected (empty: 1, missing: 2)" in res.stderr

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 actors_app = typer.Typer(
     cls=Group,
-    help="Look names up in the actor knowledge base, or list its entries.",
+    help="Look names up in the actor knowledge base, list its entries or the country codes.",
     no_args_is_help=True,
 )
 app.add_typer(actors_app, name="actors")
