@@ -112,6 +112,8 @@ class Stdin:
 
     def _one(self, fh: _Replay, published: str | None) -> Document:
         from dyad.errors import InputError
+
+        # ingest's own readers of a file's bytes, so a page piped in is read as one on disk
         from dyad.ingest import _html_document, decode, make_document
 
         data = fh.read(self.max_bytes + 1)
@@ -125,7 +127,7 @@ class Stdin:
 def _jsonl(fh: _Replay, *, published: str | None, max_bytes: int) -> Iterator[Document | Reject]:
     """JSON Lines records as ``dyad.ingest`` reads a ``.jsonl`` file's, from a stream."""
     from dyad.errors import InputError, internal_error
-    from dyad.ingest import _jsonl_document, _lines
+    from dyad.ingest import _jsonl_document, _lines  # as for a .jsonl file, line for line
     from dyad.records import Reject
 
     for lineno, raw in enumerate(_lines(fh, max_bytes), start=1):  # type: ignore[arg-type]
@@ -191,6 +193,9 @@ def inputs_of(paths: list[Path], stdin_format: str, *, stream: BinaryIO | None =
         raise typer.Exit(2)
     if not dashes:
         return Inputs(paths, None)
+    if stream is None and sys.stdin is None:  # started with standard input closed
+        err.print("error: - reads standard input, which is closed")
+        raise typer.Exit(2)
     source = stream if stream is not None else sys.stdin.buffer
     if source.isatty():
         err.print("reading an article from standard input; end it with Ctrl-D")
