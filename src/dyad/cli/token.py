@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import app, err
+from dyad.cli import Group, app, err
 from dyad.cli.events import fail
 from dyad.errors import DyadError
 
 token_app = typer.Typer(
+    cls=Group,
     help="The bearer token for writes to `dyad serve` (and reads with --private).",
     no_args_is_help=True,
 )
