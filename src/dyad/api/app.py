@@ -17,6 +17,7 @@ from dyad.actors import KnowledgeBase, load_kb
 from dyad.api import errors
 from dyad.api.auth import require_read
 from dyad.api.limits import BodyLimit
+from dyad.api.query_names import refuse_unknown_query
 from dyad.api.security import RequestCheck, SecurityHeaders, allowed_hosts
 from dyad.records import Document, Event, Reject
 from dyad.store import DocumentCoder, Store
@@ -151,7 +152,8 @@ def create_app(
 
     # Reads take the token only on a private server; so only there does the schema say so.
     read = [Depends(require_read)] if settings.private else []
+    strict = [Depends(refuse_unknown_query)]
     for module in (events, documents, actors, stats, network, stories):
-        app.include_router(module.router, dependencies=read)
+        app.include_router(module.router, dependencies=[*read, *strict])
     app.include_router(session.router)
     return app
