@@ -580,6 +580,8 @@ def test_api_settings_table_names_every_setting_with_help() -> None:
         "timeline_max",
         "network_max",
         "allowed_hosts",
+        "write_batch",
+        "coder_process",
     ]
     assert all(help_ for _name, _default, help_ in SETTINGS)
 
