@@ -76,7 +76,7 @@ with Store.open(db, create=True) as store:
 
 # How writes were served before the write queue: each request coded alone, in the server's
 # process (``--compare`` measures it beside today's defaults).
-BEFORE = {"write_batch": 1, "coder_process": False}
+BEFORE = {"write_batch": 1, "writer_process": False}
 
 
 @dataclass
@@ -191,7 +191,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{args.clients} clients, {args.seconds:.0f} s, real coder, SQLite, loopback")
     runs = [("before: one request a turn, coder in the server", BEFORE)] if args.compare else []
-    runs.append(("batched turns, coder in its own process (the defaults)", {}))
+    runs.append(("batched turns, coded and stored by a worker process (the defaults)", {}))
     failed = False
     for name, options in runs:
         result = run(args.clients, args.seconds, options)

@@ -581,7 +581,7 @@ def test_api_settings_table_names_every_setting_with_help() -> None:
         "network_max",
         "allowed_hosts",
         "write_batch",
-        "coder_process",
+        "writer_process",
     ]
     assert all(help_ for _name, _default, help_ in SETTINGS)
 

@@ -45,8 +45,8 @@ class Settings:
     write_batch: int = _setting(
         BATCH_SIZE, "most posted documents coded and stored together in one turn"
     )
-    coder_process: bool = _setting(
-        True, "the coder runs in a worker process of its own (else in the server's)"
+    writer_process: bool = _setting(
+        True, "posted documents are coded and stored by a worker process (else in the server's)"
     )
 
 
@@ -75,7 +75,25 @@ class Resources:
         self._lock = threading.Lock()
         # The coder is used by the write queue's one thread only: spaCy pipelines are not
         # safe to share between threads.
-        self.writes = WriteQueue(store, self.coder, max_documents=settings.write_batch)
+        # A given coder (a test's stand-in) codes in this process; so does a store in memory,
+        # which no other process can open.
+        self._writer = None
+        if (
+            settings.writer_process
+            and coder is None
+            and store.engine.url.database
+            not in (
+                None,
+                "",
+                ":memory:",
+            )
+        ):
+            from dyad.api.writer_process import WriterProcess
+
+            self._writer = WriterProcess(store)
+        self.writes = WriteQueue(
+            store, self.coder, max_documents=settings.write_batch, writer=self._writer
+        )
 
     def kb(self) -> KnowledgeBase:
         with self._lock:
@@ -86,24 +104,18 @@ class Resources:
     def coder(self) -> DocumentCoder:
         with self._lock:
             if self._coder is None:
-                if self.settings.coder_process:
-                    from dyad.api.coder_process import CoderProcess
+                from dyad.coder import Coder
 
-                    self._coder = CoderProcess()
-                else:
-                    from dyad.coder import Coder
-
-                    coder = Coder.create()
-                    self._kb = self._kb or coder.kb
-                    self._coder = coder
+                coder = Coder.create()
+                self._kb = self._kb or coder.kb
+                self._coder = coder
             return self._coder
 
     def close(self) -> None:
-        """Finish the queued writes, then stop the coder's process if there is one."""
+        """Finish the queued writes, then stop the writer's process if there is one."""
         self.writes.close()
-        close = getattr(self._coder, "close", None)
-        if callable(close):
-            close()
+        if self._writer is not None:
+            self._writer.close()
 
 
 def _docs_assets() -> StaticFiles:
