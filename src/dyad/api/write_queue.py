@@ -127,7 +127,12 @@ class WriteQueue:
         storer.start()
         try:
             for jobs in self._turns():
-                coded.put((jobs, self._code([it for j in jobs for it in j.items])))
+                found = self._code([it for j in jobs for it in j.items])
+                if isinstance(found, BaseException) and len(jobs) > 1:
+                    for job in jobs:  # as a failed store: request by request
+                        coded.put(([job], self._code(job.items)))
+                else:
+                    coded.put((jobs, found))
         finally:
             coded.put(None)
             storer.join()
