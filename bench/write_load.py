@@ -86,6 +86,7 @@ class Result:
     errors: list[int] = field(default_factory=list)
     acknowledged: set[str] = field(default_factory=set)
     lost: set[str] = field(default_factory=set)
+    log: str = ""
 
 
 def run(clients: int, seconds: float, options: dict[str, object]) -> Result:
@@ -99,7 +100,10 @@ def run(clients: int, seconds: float, options: dict[str, object]) -> Result:
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DYAD_CONFIG": str(Path(tmp) / "config")}
         cmd = [sys.executable, "-c", SERVER, str(db), str(port), json.dumps(options), TOKEN]
-        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        # The server's log goes to a file (a pipe nobody reads would fill and stall it), and
+        # its end is shown when the server fails.
+        log = (Path(tmp) / "server.log").open("w+")
+        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=env)
         auth = {"Authorization": f"Bearer {TOKEN}"}
         counter = itertools.count()
         lock = threading.Lock()
@@ -122,7 +126,8 @@ def run(clients: int, seconds: float, options: dict[str, object]) -> Result:
                     except httpx2.TransportError:
                         pass
                     if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit("the server did not start")
+                        log.seek(0)
+                        raise SystemExit(f"the server did not start:\n{log.read()[-3000:]}")
                     time.sleep(0.5)
 
             stop = time.monotonic() + seconds
@@ -158,6 +163,9 @@ def run(clients: int, seconds: float, options: dict[str, object]) -> Result:
         finally:
             server.terminate()
             server.wait(timeout=60)
+            log.seek(0)
+            result.log = log.read()
+            log.close()
         engine = sa.create_engine(f"sqlite:///{db}")
         with engine.connect() as conn:
             stored = set(conn.execute(sa.text("SELECT id FROM documents")).scalars())
@@ -196,7 +204,9 @@ def main() -> None:
     for name, options in runs:
         result = run(args.clients, args.seconds, options)
         report(name, result)
-        failed = failed or bool(result.errors or result.lost)
+        if result.errors or result.lost:
+            failed = True
+            print(f"  the server's log ends:\n{result.log[-3000:]}")
     if failed:
         raise SystemExit(1)
 
