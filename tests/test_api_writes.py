@@ -1,6 +1,7 @@
 """The write queue behind ``POST /api/documents`` (``dyad.api.write_queue``): requests that
 wait are coded and stored together, each answered with its own outcomes; one request's
-failure is its own; the default server codes and stores in a worker process."""
+failure is its own; the default server codes and stores in a worker process, which opens
+the store itself (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ from dyad.api.write_queue import WriteQueue
 from dyad.records import Document, Event
 from dyad.store import Outcome, Store
 from tests.conftest import SEEDS
-from tests.test_store import CHN_CHN, CHN_PER, PER_CHN, USA_CHN, StubCoder, doc
+from tests.test_store import (  # noqa: F401  (db_url is the SQLite/PostgreSQL fixture)
+    CHN_CHN,
+    CHN_PER,
+    PER_CHN,
+    USA_CHN,
+    StubCoder,
+    db_url,
+    doc,
+)
 
 TOKEN = "write-queue-token"
 
@@ -97,10 +106,10 @@ def test_a_request_whose_coding_fails_fails_alone(store: Store) -> None:
 
 
 def test_the_default_server_codes_and_stores_posted_articles_in_a_worker_process(
-    tmp_path: Path,
+    db_url: str,  # noqa: F811
 ) -> None:
     text = (SEEDS / "li-qiang-meets-boluarte.txt").read_text(encoding="utf-8")
-    with Store.open(str(tmp_path / "served.db")) as store:
+    with Store.open(db_url) as store:
         app = create_app(store, Settings(token=TOKEN))
         resources = app.state.resources
         with TestClient(app, base_url="http://localhost") as client:
