@@ -1,5 +1,5 @@
 """The write path of ``POST /api/documents``: requests waiting to be coded are coded and stored
-together, by one writer thread.
+together, one turn at a time.
 
 Why a queue: the spaCy pipeline is not safe to share between threads, so one batch is coded
 at a time, and under load a request waits for every request ahead of it. Its latency is then
@@ -62,7 +62,6 @@ class WriteQueue:
         self._ready = threading.Condition()
         self._closed = False
         self._thread: threading.Thread | None = None
-        self.turns = 0  # how many batches were coded: for tests and benchmarks
 
     def submit(self, items: Items) -> Future[list[Outcome]]:
         """A future of one ``Outcome`` per item, in order, once they are committed."""
@@ -117,7 +116,6 @@ class WriteQueue:
     def _run(self) -> None:
         if self.writer is not None:
             for jobs in self._turns():
-                self.turns += 1
                 self._answer(jobs, self.writer)
             return
         # The coding stage; the storing stage is a thread of its own, one turn behind (at
@@ -146,7 +144,6 @@ class WriteQueue:
             fresh = [d for d in docs if d.id not in stored]
             found: Coded = {}
             if fresh:
-                self.turns += 1
                 results = self.coder().code(fresh, on_reject=lambda d, r: found.update({d.id: r}))
                 found.update((d.id, events) for d, events in results)
             return found
