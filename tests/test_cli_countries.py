@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
-from dyad.cli.countries import CountryCodeError, check_country, check_dyad, country_codes
+from dyad.countries import CountryCodeError, check_country, check_dyad, country_codes
 from dyad.store import Store
 from tests.test_store import corpus, db_url, ingest  # noqa: F401  (db_url: SQLite/PostgreSQL)
 

@@ -119,8 +119,9 @@ def test_dyad_version_is_read_on_first_use() -> None:
 
 def test_constants_written_out_for_speed_match_their_sources() -> None:
     """The CLI writes out a few constants instead of importing their heavy modules."""
+    from dyad import countries
     from dyad.actors.match import NON_STATES
-    from dyad.cli import countries, export, ingest
+    from dyad.cli import export, ingest
     from dyad.store import BATCH_SIZE
     from dyad.store.export import STDOUT
 

@@ -1,34 +1,20 @@
-"""Which country codes a filter may name: a code no event can carry is a 400 saying so,
+"""Which country codes an API filter may name: a code no event can carry is a 400 saying so,
 not an empty answer that looks like "no events" (``/api/events?country=ZZZ``).
 
-A code is known when the coder can give it to a participant (an ISO 3166-1 alpha-3 code of
-the gazetteer or of a nationality word, the non-state codes such as IGO, a country of a
-knowledge-base role) or when a stored event has it (a store coded by another version or
-with other actor files).
+The codes are the CLI's (``dyad.countries``), plus any country of a knowledge-base role or of
+a stored event (a store coded by another version or with the user's own actor files).
 """
 
 from __future__ import annotations
-
-import functools
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from dyad.actors import KnowledgeBase
 from dyad.api.errors import BadRequest
+from dyad.countries import CountryCodeError, check_country
 from dyad.store import Filters
 from dyad.store.schema import actor_refs
-
-
-@functools.cache
-def _coded_codes() -> frozenset[str]:
-    from dyad.actors.lexicon import EXTRA_NATIONALITY, lexicon
-    from dyad.actors.match import NON_STATES
-
-    lex = lexicon()
-    # Some nationality words name a region with its country first (GEOPRE): the country.
-    words = [*lex.nationality.values(), *lex.capitals.values(), *EXTRA_NATIONALITY.values()]
-    return frozenset({*lex.country_names, *(c[:3] for c in words), *NON_STATES})
 
 
 def _kb_codes(kb: KnowledgeBase) -> frozenset[str]:
@@ -54,9 +40,10 @@ def check_countries(where: Filters, kb: KnowledgeBase, engine: Engine) -> None:
     named = [("country", where.country)] if where.country else []
     named += [("dyad", c) for c in where.dyad or ()]
     for option, code in named:
-        if code in _coded_codes() or code in _kb_codes(kb) or _stored(engine, code):
-            continue
-        raise BadRequest(
-            f"{option}: {code!r} is not a country code Dyad knows; use an ISO 3166-1 alpha-3 "
-            "code such as PER or CHN (IGO, NGO, MNC for non-state actors)"
-        )
+        try:
+            check_country(code, option)
+        except CountryCodeError as e:
+            # Codes of the user's own actor files, or of a store coded with them, stay valid.
+            if code in _kb_codes(kb) or _stored(engine, code):
+                continue
+            raise BadRequest(str(e)) from None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dyad.cli import Group, app, err
-from dyad.cli.countries import COUNTRIES_COMMAND, CountryCodeError, check_country, country_codes
+from dyad.countries import COUNTRIES_COMMAND, CountryCodeError, check_country, country_codes
 
 if TYPE_CHECKING:
     from dyad.actors import KnowledgeBase, Lookup

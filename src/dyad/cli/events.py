@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from dyad.cli import app, err
-from dyad.cli.countries import CountryCodeError, check_country, check_dyad
+from dyad.countries import CountryCodeError, check_country, check_dyad
 
 if TYPE_CHECKING:
     from dyad.store import Filters, Store

@@ -1,5 +1,5 @@
-"""The country codes ``--country`` and ``--dyad`` take, so a mistyped one is an error and
-not an empty result.
+"""The country codes the filters take (CLI `--country`/`--dyad`, API `country`/`dyad`), so a
+mistyped one is an error and not an empty result.
 
 A participant's country is an ISO 3166-1 alpha-3 code, or one of CAMEO's codes for actors
 that belong to no state (``NON_STATES``). The ISO codes and names are those of
