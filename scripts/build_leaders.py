@@ -284,6 +284,29 @@ def rows_for(
     return out
 
 
+def person_ids(
+    names: dict[str, tuple[str, list[str]]], countries: dict[str, set[str]]
+) -> dict[str, str]:
+    """A slug of the name for each item; items of one name and country are one person
+    (Wikidata sometimes has two items for one minister), other namesakes get the item
+    number appended."""
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    for qid in sorted(names, key=lambda q: int(q[1:])):
+        same = groups[slug(names[qid][0])]
+        for group in same:
+            if countries[qid] & set().union(*(countries[q] for q in group)):
+                group.append(qid)
+                break
+        else:
+            same.append([qid])
+    ids = {}
+    for s, group_list in groups.items():
+        for group in group_list:
+            pid = s if len(group_list) == 1 else f"{s}-{group[0].lower()}"
+            ids.update((qid, pid) for qid in group)
+    return ids
+
+
 def build(heads: Path | None, foreign: Path | None) -> tuple[list[dict[str, str]], Counter[str]]:
     countries = country_table()
     skipped: Counter[str] = Counter()
@@ -309,20 +332,25 @@ def build(heads: Path | None, foreign: Path | None) -> tuple[list[dict[str, str]
         name = ranked[0][0]
         aliases = sorted(lab for lab, n in ranked[1:] if n >= 2)
         names[qid] = (name, aliases)
-    ids: dict[str, str] = {}
-    taken: Counter[str] = Counter(slug(n) for n, _ in names.values())
-    for qid, (name, _) in sorted(names.items()):
-        s = slug(name)
-        ids[qid] = s if taken[s] == 1 else f"{s}-{qid.lower()}"
+    ids = person_ids(names, {q: {r["country"] for r in rs} for q, rs in by_person.items()})
+    # One name per person: the first item's; the other items' names become aliases.
+    first: dict[str, str] = {}
+    forms: dict[str, set[str]] = defaultdict(set)
+    for qid in sorted(names, key=lambda q: int(q[1:])):
+        pid = ids[qid]
+        first.setdefault(pid, names[qid][0])
+        forms[pid].update([names[qid][0], *names[qid][1]])
     out = []
     for qid, rs in by_person.items():
         if qid not in names:
             continue
-        name, aliases = names[qid]
+        pid = ids[qid]
+        name = first[pid]
+        aliases = sorted(forms[pid] - {name})
         for r in rs:
             out.append(
                 {
-                    "id": ids[qid],
+                    "id": pid,
                     "name": name,
                     "aliases": "|".join(aliases),
                     "country": r["country"],

@@ -149,3 +149,18 @@ def test_build_leaders_dates_are_conservative_and_stable(tmp_path: Path) -> None
         ("William Ruto", "President", "2022-09-14", ""),
     }
     assert script.build(repo / ".git", None)[0] == rows
+
+
+def test_build_leaders_one_id_per_person() -> None:
+    ids = _script().person_ids(
+        {
+            "Q7": ("Ana Ruiz", []),
+            "Q30": ("Ana Ruiz", []),
+            "Q12": ("Ana Ruiz", []),
+            "Q5": ("Bo Li", []),
+        },
+        {"Q7": {"HND"}, "Q30": {"HND"}, "Q12": {"PER"}, "Q5": {"CHN"}},
+    )
+    # Two Wikidata items for one Honduran minister are one person; the Peruvian namesake
+    # is another.
+    assert ids == {"Q7": "ana-ruiz-q7", "Q30": "ana-ruiz-q7", "Q12": "ana-ruiz-q12", "Q5": "bo-li"}
