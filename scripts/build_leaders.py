@@ -104,10 +104,15 @@ def _git(git_dir: Path, *args: str) -> str:
 
 
 def snapshots(git_dir: Path, path: str) -> Iterator[tuple[dt.date, list[dict[str, str]]]]:
-    """Every committed version of ``path``, oldest first, with its commit day."""
-    log = _git(git_dir, "log", "--first-parent", "--reverse", "--format=%H %cs", "HEAD", "--", path)
-    for line in log.splitlines():
-        sha, day = line.split()
+    """Every committed version of ``path`` on any branch, oldest first, with its commit day.
+
+    The sources' bots push their later data updates to pull-request branches, so the main
+    branch alone stops early; each version is a whole query result, whatever its branch."""
+    log = _git(git_dir, "log", "--all", "--format=%H %ct %cs", "--", path)
+    commits = sorted(
+        {tuple(line.split()) for line in log.splitlines()}, key=lambda c: (int(c[1]), c[0])
+    )
+    for sha, _, day in commits:
         try:
             text = _git(git_dir, "show", f"{sha}:{path}")
         except SystemExit:
@@ -155,6 +160,7 @@ class Tenure:
     qid: str
     country: str
     title: str
+    position: str
     start_year: int | None = None
     start_day: dt.date | None = None  # a stated day (foreign ministers), else None
     end_year: int | None = None
@@ -163,8 +169,11 @@ class Tenure:
     last_open: dt.date | None = None  # last snapshot showing it without an end
     labels: Counter[str] = field(default_factory=Counter)
 
-    def see(self, day: dt.date, label: str, end_year: int | None) -> None:
-        self.first_seen = min(self.first_seen, day)
+    def see(self, day: dt.date, label: str, end_year: int | None, *, sole: bool = True) -> None:
+        """Count a snapshot showing the tenure; ``sole`` is False while a predecessor is
+        still shown in office, as when Wikidata records an elected holder's future start."""
+        if sole:
+            self.first_seen = min(self.first_seen, day)
         self.last_seen = max(self.last_seen, day)
         if end_year is None:
             self.last_open = day if self.last_open is None else max(self.last_open, day)
@@ -198,11 +207,18 @@ class Tenure:
 
 def read_heads(
     git_dir: Path, countries: dict[str, str], skipped: Counter[str]
-) -> tuple[list[Tenure], dt.date]:
+) -> tuple[list[Tenure], list[dt.date]]:
     tenures: dict[tuple[str, str, int | None], Tenure] = {}
-    last = dt.date.min
+    days: list[dt.date] = []
     for day, rows in snapshots(git_dir, HEADS_PATH):
-        last = max(last, day)
+        days.append(day)
+        # Per position, the earliest start year of a holder shown without an end.
+        incumbent: dict[str, int] = {}
+        for row in rows:
+            y = _year(row.get("start_year", ""))
+            if y is not None and _year(row.get("end_year", "")) is None:
+                p = row.get("position", "")
+                incumbent[p] = min(incumbent.get(p, y), y)
         for row in rows:
             # The first snapshots name the country's item in ``country`` and its label in
             # ``countryItemLabel``; later ones have ``countryid`` and ``country``.
@@ -220,20 +236,25 @@ def read_heads(
             t = tenures.get(key)
             if t is None:
                 t = tenures[key] = Tenure(
-                    qid, iso, short_title(position, label), start_year=start_year
+                    qid, iso, short_title(position, label), key[1], start_year=start_year
                 )
             name = row.get("officeholderLabel") or row.get("officeholderItemLabel") or ""
-            t.see(day, name, _year(row.get("end_year", "")))
-    return list(tenures.values()), last
+            end_year = _year(row.get("end_year", ""))
+            rival = incumbent.get(row.get("position", position))
+            sole = (
+                end_year is not None or start_year is None or rival is None or rival >= start_year
+            )
+            t.see(day, name, end_year, sole=sole)
+    return list(tenures.values()), days
 
 
 def read_foreign(
     git_dir: Path, countries: dict[str, str], skipped: Counter[str]
-) -> tuple[list[Tenure], dt.date]:
+) -> tuple[list[Tenure], list[dt.date]]:
     tenures: dict[tuple[str, str, dt.date | None], Tenure] = {}
-    last = dt.date.min
+    days: list[dt.date] = []
     for day, rows in snapshots(git_dir, FOREIGN_PATH):
-        last = max(last, day)
+        days.append(day)
         for row in rows:
             label = row.get("countryLabel", "")
             iso = countries.get(label.lower())
@@ -253,14 +274,13 @@ def read_foreign(
                 title = short_title(
                     row.get("positionLabel") or "Minister of Foreign Affairs", label
                 )
-                t = tenures[key] = Tenure(qid, iso, title, start_day=start)
+                t = tenures[key] = Tenure(qid, iso, title, key[1], start_day=start)
             t.see(day, row.get("name", ""), None)
-    return list(tenures.values()), last
+    return list(tenures.values()), days
 
 
-def rows_for(
-    tenures: list[Tenure], last_snapshot: dt.date, skipped: Counter[str]
-) -> list[dict[str, str]]:
+def rows_for(tenures: list[Tenure], days: list[dt.date], skipped: Counter[str]) -> list[dict]:
+    last_snapshot = max(days)
     out = []
     for t in tenures:
         start, end = t.start(), t.end(last_snapshot)
@@ -273,6 +293,7 @@ def rows_for(
         out.append(
             {
                 "qid": t.qid,
+                "position": t.position,
                 "country": t.country,
                 "sector": "GOV",
                 "title": t.title,
@@ -281,6 +302,39 @@ def rows_for(
                 "labels": t.labels,
             }
         )
+    return merge_split(out, days)
+
+
+def merge_split(roles: list[dict], days: list[dt.date]) -> list[dict]:
+    """One tenure that Wikidata shows under changing start years ("2021", then "2022") is
+    one role: two roles of a person in one position merge when no snapshot falls between
+    them and nobody else's role in it starts between them (Netanyahu's two terms, with
+    Bennett's between, stay two; so does Hamdok's, a month apart in daily snapshots)."""
+    seen = sorted(d.isoformat() for d in days)
+    starts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in roles:
+        starts[r["position"]].append((r["start"], r["qid"]))
+    mine: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in roles:
+        mine[(r["qid"], r["position"])].append(r)
+    out = []
+    for (qid, position), rs in sorted(mine.items()):
+        rs = sorted(rs, key=lambda r: r["start"])
+        merged = [dict(rs[0])]
+        for r in rs[1:]:
+            prev = merged[-1]
+            gap_from = prev["end"] or "9999"
+            between = any(
+                q != qid and gap_from <= s <= r["start"] for s, q in starts[position]
+            ) or any(gap_from < d < r["start"] for d in seen)
+            if prev["end"] and not between:
+                prev["end"] = max(prev["end"], r["end"]) if r["end"] else ""
+                prev["labels"] = prev["labels"] + r["labels"]
+            elif not prev["end"]:
+                prev["labels"] = prev["labels"] + r["labels"]  # inside an open role
+            else:
+                merged.append(dict(r))
+        out.extend(merged)
     return out
 
 
@@ -313,8 +367,10 @@ def build(heads: Path | None, foreign: Path | None) -> tuple[list[dict[str, str]
     roles: list[dict] = []
     for reader, mirror in ((read_heads, heads), (read_foreign, foreign)):
         if mirror is not None:
-            tenures, last = reader(mirror, countries, skipped)
-            roles.extend(rows_for(tenures, last, skipped))
+            tenures, days = reader(mirror, countries, skipped)
+            if not days:
+                raise SystemExit(f"{mirror}: no version of the source file")
+            roles.extend(rows_for(tenures, days, skipped))
     by_person: dict[str, list[dict]] = defaultdict(list)
     for r in roles:
         by_person[r["qid"]].append(r)

@@ -4,6 +4,7 @@ import datetime as dt
 import importlib.util
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -164,3 +165,41 @@ def test_build_leaders_one_id_per_person() -> None:
     # Two Wikidata items for one Honduran minister are one person; the Peruvian namesake
     # is another.
     assert ids == {"Q7": "ana-ruiz-q7", "Q30": "ana-ruiz-q7", "Q12": "ana-ruiz-q12", "Q5": "bo-li"}
+
+
+def test_build_leaders_future_start_waits_for_the_predecessor(tmp_path: Path) -> None:
+    # Wikidata records an elected president's start ahead of the inauguration: while the
+    # predecessor is still shown in office, the newcomer's start is not taken from that day.
+    script = _script()
+    repo = tmp_path / "heads"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    head = "countryid,country,position,positionLabel,officeholder,officeholderLabel,"
+    head += "start_year,end_year\n"
+    old = "Q252,Indonesia,Q11755916,President of Indonesia,Q3318231,Joko Widodo,2014,\n"
+    new = "Q252,Indonesia,Q11755916,President of Indonesia,Q2107268,Prabowo Subianto,2024,\n"
+    _commit(repo, script.HEADS_PATH, head + old + new, "2024-03-16")
+    ended = "Q252,Indonesia,Q11755916,President of Indonesia,Q3318231,Joko Widodo,2014,2024\n"
+    _commit(repo, script.HEADS_PATH, head + ended + new, "2024-10-23")
+    rows, _ = script.build(repo / ".git", None)
+    got = {(r["name"], r["start"], r["end"]) for r in rows}
+    assert got == {
+        ("Joko Widodo", "2014-12-31", "2024-03-16"),
+        ("Prabowo Subianto", "2024-10-23", ""),
+    }
+
+
+def test_build_leaders_merges_a_tenure_split_by_a_changed_start_year() -> None:
+    def role(qid: str, start: str, end: str) -> dict:
+        return {"qid": qid, "position": "P", "start": start, "end": end, "labels": Counter()}
+
+    days = [dt.date(2021, 10, 11), dt.date(2022, 10, 10), dt.date(2023, 6, 3)]
+    split = [role("Q1", "2021-10-11", "2022-10-10"), role("Q1", "2022-12-31", "")]
+    (one,) = _script().merge_split(split, days)
+    assert (one["start"], one["end"]) == ("2021-10-11", "")
+    # A snapshot between the two shows the person out of office: two terms.
+    days.append(dt.date(2022, 11, 15))
+    assert len(_script().merge_split(split, days)) == 2
+    # So does someone else's term starting between them.
+    other = [*split, role("Q2", "2022-11-01", "2022-12-30")]
+    assert len(_script().merge_split(other, days[:3])) == 3
