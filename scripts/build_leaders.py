@@ -86,7 +86,8 @@ COUNTRY_LABELS = {
 }
 QID = re.compile(r"^Q\d+$")
 # Courtesy words that some list sources put before a name ("Prince Faisal bin Farhan").
-HONORIFIC = re.compile(r"^(?:(?:Prince|Princess|Sheikh|Sheikha|Dr\.?|Sir|Dame|H\.E\.)\s+)+")
+# Not "Sheikh": it is part of how some are named ("Sheikh Hasina").
+HONORIFIC = re.compile(r"^(?:(?:Prince|Princess|Dr\.?|H\.E\.)\s+)+")
 
 
 def _git(git_dir: Path, *args: str) -> str:
