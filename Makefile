@@ -5,9 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINTED := $(wildcard src tests bench scripts)
-# The exact versions CI tests with (requirements/README.md), for this Python when there is a
-# lock for it; LOCK= installs from pyproject.toml's ranges alone.
-PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+# The exact versions CI tests with (requirements/README.md), for this Python (the venv's,
+# once it exists) when there is a lock for it; LOCK= installs from pyproject.toml's ranges.
+PY_VERSION := $(shell $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 LOCK ?= $(wildcard requirements/ci-$(PY_VERSION).txt)
 LOCKED_PYTHONS := 3.11 3.13
 
