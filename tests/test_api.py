@@ -488,8 +488,8 @@ def test_api_private_server_needs_the_token_for_reads(store: Store) -> None:
         ("GET", "/api/events?type=MEET", 400, "type: 'MEET' is not a PLOVER type"),
         ("GET", "/api/events?status=maybe", 400, "status: 'maybe' is not one of"),
         ("GET", "/api/events?type=meeting", 400, "type: 'MEETING' is not a PLOVER type"),
-        ("GET", "/api/events?country=ZZZ", 400, "country: 'ZZZ' is not a country code Dyad"),
-        ("GET", "/api/stats?dyad=CHN-qqq", 400, "dyad: 'QQQ' is not a country code Dyad"),
+        ("GET", "/api/events?country=ZZZ", 400, "country: unknown country code 'ZZZ'"),
+        ("GET", "/api/stats?dyad=CHN-qqq", 400, "dyad: unknown country code 'QQQ'"),
         (
             "GET",
             "/api/events?contry=PER",
