@@ -242,7 +242,8 @@ def explain(s: ArticleScore) -> None:
     for e, a, ok in zip(s.events, s.assigned, s.right, strict=True):
         tag = f"#{a.index}" if a is not None else ("right (verdict)" if ok else "unmatched")
         start = e.mentions[0].start if e.mentions else -1
-        print(f"    [{tag}] start={start} {_describe(e)}")
+        role = e.mentions[0].role if e.mentions else "-"
+        print(f"    [{tag}] start={start} role={role} {_describe(e)}")
 
 
 def _mark(judged: bool, ok: object) -> str:

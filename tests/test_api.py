@@ -483,10 +483,20 @@ def test_api_private_server_needs_the_token_for_reads(store: Store) -> None:
 @pytest.mark.parametrize(
     ("method", "path", "status", "says"),
     [
-        ("GET", "/api/events?dyad=CHN", 400, "--dyad: 'CHN' is not two country codes"),
-        ("GET", "/api/events?since=2024-13", 400, "--since: '2024-13' is not a date"),
-        ("GET", "/api/events?type=MEET", 400, "--type: 'MEET' is not a PLOVER type"),
-        ("GET", "/api/events?status=maybe", 400, "--status: 'maybe' is not one of"),
+        ("GET", "/api/events?dyad=CHN", 400, "dyad: 'CHN' is not two country codes"),
+        ("GET", "/api/events?since=2024-13", 400, "since: '2024-13' is not a date"),
+        ("GET", "/api/events?type=MEET", 400, "type: 'MEET' is not a PLOVER type"),
+        ("GET", "/api/events?status=maybe", 400, "status: 'maybe' is not one of"),
+        ("GET", "/api/events?type=meeting", 400, "type: 'MEETING' is not a PLOVER type"),
+        ("GET", "/api/events?country=ZZZ", 400, "country: unknown country code 'ZZZ'"),
+        ("GET", "/api/stats?dyad=CHN-qqq", 400, "dyad: unknown country code 'QQQ'"),
+        (
+            "GET",
+            "/api/events?contry=PER",
+            400,
+            "unknown query parameter 'contry' (did you mean 'country'?); /api/events takes: ",
+        ),
+        ("GET", "/api/events/ev_nope?full=1", 400, "unknown query parameter 'full'"),
         ("GET", "/api/events?limit=0", 400, "limit: Input should be greater than or equal to 1"),
         ("GET", "/api/events?limit=many", 400, "limit: Input should be a valid integer"),
         ("GET", "/api/events?cursor=bm9wZQ", 400, "cursor: not a cursor this server issued"),
@@ -511,6 +521,28 @@ def test_api_every_failure_has_one_error_shape(
     assert set(body) == {"ok", "error", "status"}
     assert body["ok"] is False and body["status"] == status
     assert body["error"].startswith(says), body["error"]
+
+
+def test_api_every_documented_query_parameter_is_taken_and_no_other(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        url = path.replace("{", "").replace("}", "")  # /api/events/event_id: a 404, not a 400
+        for method, op in operations.items():
+            names = sorted(p["name"] for p in op.get("parameters", []) if p["in"] == "query")
+            extra = client.request(method, url, params={"colour": "x"}, headers=AUTH, json=[])
+            assert extra.status_code == 400, (method, path)
+            assert extra.json()["error"].endswith(f"takes: {', '.join(names) or 'none'}")
+            for name in names:
+                r = client.request(method, url, params={name: "x"}, headers=AUTH, json=[])
+                assert "unknown query parameter" not in r.text, (method, path, name)
+
+
+def test_api_country_filter_takes_a_code_only_the_store_has(store: Store) -> None:
+    # Another coder (or the user's actor files) may have given a code Dyad does not know.
+    ingest(store, [doc("CONSULT occurred 2024-01-02 QQX/Ann Example -> PER/Dina Boluarte")])
+    with serve(store) as c:
+        r = c.get("/api/events?country=qqx")
+    assert r.status_code == 200 and len(r.json()["events"]) == 1
 
 
 def test_api_openapi_schema_documents_the_endpoints_and_error_shape(client: TestClient) -> None:
@@ -548,6 +580,8 @@ def test_api_settings_table_names_every_setting_with_help() -> None:
         "timeline_max",
         "network_max",
         "allowed_hosts",
+        "write_batch",
+        "writer_process",
     ]
     assert all(help_ for _name, _default, help_ in SETTINGS)
 
@@ -572,7 +606,7 @@ def test_ui_index_shows_the_filtered_events_with_the_filters_in_the_form(
 def test_ui_index_reports_a_bad_filter_and_keeps_the_form(client: TestClient) -> None:
     r = client.get("/?dyad=CHINA-PERU&actor=Xi")
     assert r.status_code == 400
-    assert "--dyad: &#39;CHINA&#39; is not a three-letter country code" in r.text
+    assert "dyad: &#39;CHINA&#39; is not a three-letter country code" in r.text
     assert 'name="actor" value="Xi"' in r.text
 
 

@@ -149,7 +149,7 @@ def test_cli_events_filters_and_formats(filled: str) -> None:
 
     bad = run("events", "--db", filled, "--dyad", "China-Peru")
     assert bad.exit_code == 2
-    assert "error: --dyad: 'China' is not a three-letter country code" in bad.stderr
+    assert "error: --dyad: unknown country code 'China': did you mean CHN (China)?" in bad.stderr
 
 
 def test_cli_events_table_shows_the_first_hundred_and_says_so(

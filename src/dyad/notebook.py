@@ -11,6 +11,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from dyad.optional import require
 from dyad.records import Event
 
 if TYPE_CHECKING:
@@ -28,20 +29,13 @@ class Events(list[Event]):
 
     def to_arrow(self) -> pyarrow.Table:
         """A pyarrow table, one row an event; nested fields (actors, date, place) as structs."""
-        import pyarrow as pa
-
+        pa = require("pyarrow", extra="parquet", feature="Events.to_arrow()")
         return pa.Table.from_pylist(self.to_dicts())
 
     def to_pandas(self) -> pandas.DataFrame:
         """A pandas DataFrame, one row an event, nested fields flattened with dots
-        (``date.start``, ``place.country``). Needs pandas, which Dyad does not install."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise ImportError(
-                "Events.to_pandas() needs pandas: pip install pandas "
-                "(or use .to_arrow(), which needs nothing more)"
-            ) from None
+        (``date.start``, ``place.country``). Needs the ``pandas`` extra."""
+        pd = require("pandas", extra="pandas", feature="Events.to_pandas()")
         return pd.json_normalize(self.to_dicts(), max_level=1)
 
 

@@ -87,6 +87,8 @@ class Mention:
     pattern: str = ""  # the trigger lexicon entry that fired
     # Set when the store linked this mention to an event first told elsewhere: why it joined.
     joined: str | None = None
+    # The sentence's part of the article (``dyad.article.roles``): body, headline, quote ...
+    role: str = "body"
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.coder import Result, batches, worker_coder
+from dyad.optional import require
 from dyad.records import Document, Reject, event_from_dict
 
 PARTITION_GLOB = "part-*.parquet"
@@ -94,7 +95,10 @@ def code_on_dask(
     completes (for progress bars). At most ``2 * workers`` batches are in flight, so the
     client's memory does not grow with the corpus.
     """
-    from distributed import Client, LocalCluster
+    # Checked before a cluster starts: its workers write the partitions with pyarrow.
+    require("pyarrow", extra="dask", feature="ingest --dask")
+    distributed = require("distributed", extra="dask", feature="ingest --dask")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
     out_dir.mkdir(parents=True, exist_ok=True)
     files = tuple(str(Path(p).resolve()) for p in actor_files)

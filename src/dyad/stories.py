@@ -1,6 +1,6 @@
 """Stories: documents about one affair (a state visit, a negotiation, a crisis), grouped.
 
-Two documents belong to one story when their texts are similar (TF-IDF cosine, scikit-learn)
+Two documents belong to one story when their texts are similar (TF-IDF cosine)
 and they are close in time, and they share participants; stories are the connected
 components of that relation. TF-IDF was chosen over sentence embeddings by measurement
 (``bench/linking.py``): on Dyad's story sets it clusters as well, needs no PyTorch, and
@@ -10,6 +10,10 @@ runs in milliseconds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,12 +62,51 @@ class _UnionFind:
 
 
 def tfidf_similarity(texts: Sequence[str]) -> Any:
-    """Pairwise cosine similarity of TF-IDF vectors (English stop words removed)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    """Pairwise cosine similarity of TF-IDF vectors, as a square NumPy array.
 
-    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    return cosine_similarity(vectors)
+    The weighting is scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``: words of two
+    letters or more, lowercased, spaCy's English stop words removed; weight
+    ``(1 + ln tf) * (1 + ln((1 + n) / (1 + df)))``; each vector of unit length. Written here
+    so stories do not need scikit-learn and SciPy (about 150 MB) for one product of sparse
+    vectors. Only words shared by two texts or more add to a similarity, so the product
+    runs over those words' postings, never over a dense documents-by-words matrix.
+    """
+    import numpy as np
+
+    counts = [Counter(w for w in _WORD.findall(t.lower()) if w not in _stop_words()) for t in texts]
+    n = len(texts)
+    df = Counter(w for c in counts for w in c)
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    norms = np.zeros(n)
+    for i, c in enumerate(counts):
+        for w, tf in c.items():
+            weight = (1 + math.log(tf)) * (1 + math.log((1 + n) / (1 + df[w])))
+            norms[i] += weight * weight
+            if df[w] > 1:
+                docs, weights = postings.setdefault(w, ([], []))
+                docs.append(i)
+                weights.append(weight)
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    sim = np.zeros((n, n))
+    for docs, weights in postings.values():
+        idx = np.asarray(docs)
+        v = np.asarray(weights) / norms[idx]
+        sim[np.ix_(idx, idx)] += np.outer(v, v)
+    # A text with words has similarity 1 with itself, as scikit-learn's cosine gives.
+    diagonal = np.array([1.0 if c else 0.0 for c in counts])
+    np.fill_diagonal(sim, diagonal)
+    return sim
+
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def cluster(

@@ -115,11 +115,6 @@ _PRESS_NAMES = {
     "Cape Verde": "Cabo Verde",
     "Swaziland": "Eswatini",
 }
-_DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
-    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-    r"\s*(?:\(|,|—|–|-|:)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,19 +540,18 @@ def refers_to_episode(trigger: Token, predicate: Token | None = None) -> bool:
 
 
 def dateline_place(doc: Doc, prefer: Iterable[str]) -> Place | None:
-    """ "LIMA, June 6 (Reuters) -", "PARIS, Texas (AP) —": a place-name in capitals opening
-    the article body; a country or US state after it settles which place of that name."""
-    for sent in list(doc.sents)[:4]:
-        m = _DATELINE.match(sent.text)
-        if not m or not m.group("city").isupper():
-            continue
-        qualifier = m.group("qual")
-        hint = gazetteer().best(qualifier) if qualifier else None
-        if hint is not None and hint.feature not in {"country", "region"}:
-            hint = None
-        start = sent.char_span(m.start("city"), m.end("city"), alignment_mode="expand")
-        span = (start.start, start.end) if start is not None else None
-        best = _resolve(m.group("city").title(), span, prefer, hint)
-        if best is not None:
-            return _place(best)
-    return None
+    """ "LIMA, June 6 (Reuters) -", "PARIS, Texas (AP) —", "Bikaner (Rajasthan):": the place
+    a dateline opening the article body names (``dyad.article.structure``); a country or US
+    state after it settles which place of that name."""
+    from dyad.article.structure import find_dateline
+
+    found = find_dateline(doc.text)
+    if found is None or found.city is None:
+        return None
+    hint = gazetteer().best(found.qualifier) if found.qualifier else None
+    if hint is not None and hint.feature not in {"country", "region"}:
+        hint = None
+    start = doc.char_span(found.city_start, found.city_end, alignment_mode="expand")
+    span = (start.start, start.end) if start is not None else None
+    best = _resolve(found.city.title(), span, prefer, hint)
+    return _place(best) if best is not None else None

@@ -468,6 +468,10 @@ def _builtin_entries() -> tuple[Entry, ...]:
     for f in sorted(folder.iterdir(), key=lambda p: p.name):
         if f.name.endswith((".yaml", ".yml")):
             entries.extend(_parse_file(f.read_text(encoding="utf-8"), f"dyad/data/actors/{f.name}"))
+    # Imported here: the converted office holders are built from this module's Entry.
+    from dyad.actors.leaders import builtin_leaders, without_known
+
+    entries.extend(without_known(builtin_leaders(), entries))
     return tuple(entries)
 
 

@@ -35,6 +35,7 @@ from dyad.actors.context import (
 from dyad.actors.kb import PARTICLES, Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
+from dyad.article.structure import find_dateline
 from dyad.records import ActorRef
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -1024,11 +1025,15 @@ class _Resolver:
 
     def run(self) -> DocumentActors:
         out = self.out = DocumentActors()
+        # A dateline ("SEOUL, South Korea (AP) —") says where the report was filed: its
+        # words are never a participant (nor an antecedent), only the fallback place.
+        dateline = find_dateline(self.doc.text)
+        filed = range(dateline.start, dateline.end) if dateline is not None else range(0)
         for sent_i, sent in enumerate(self.doc.sents):
             furniture = _is_furniture(sent)
             mark = len(self.history)
             for tok in sent:
-                if tok.i in self.done or _is_inner(tok):
+                if tok.i in self.done or _is_inner(tok) or tok.idx in filed:
                     continue
                 self.last_run = (tok.i, tok.i)
                 refs = self._mention(tok, sent_i)

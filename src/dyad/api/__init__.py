@@ -16,6 +16,13 @@ are package data.
 
 from __future__ import annotations
 
-from dyad.api.app import SETTINGS, Settings, create_app
+from dyad.optional import require
+
+# Checked here, before any module of the app imports one, so a core install (no ``api``
+# extra) gets one line naming the extra, not a traceback from deep in the app.
+for _module in ("fastapi", "uvicorn", "jinja2", "httpx2", "fastapi_offline"):
+    require(_module, extra="api", feature="the API and web UI (dyad serve)")
+
+from dyad.api.app import SETTINGS, Settings, create_app  # noqa: E402
 
 __all__ = ["SETTINGS", "Settings", "create_app"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, fields
 from importlib.resources import files
 from typing import Any
@@ -17,9 +18,10 @@ from dyad.actors import KnowledgeBase, load_kb
 from dyad.api import errors
 from dyad.api.auth import require_read
 from dyad.api.limits import BodyLimit
+from dyad.api.query_names import refuse_unknown_query
 from dyad.api.security import RequestCheck, SecurityHeaders, allowed_hosts
-from dyad.records import Document, Event, Reject
-from dyad.store import DocumentCoder, Store
+from dyad.api.write_queue import WriteQueue
+from dyad.store import BATCH_SIZE, DocumentCoder, Store
 
 
 def _setting(default: object, help: str) -> Any:
@@ -39,6 +41,12 @@ class Settings:
     network_max: int = _setting(60, "most edges drawn in the UI network")
     allowed_hosts: tuple[str, ...] = _setting(
         (), "Host names answered besides localhost, 127.0.0.1 and ::1 (* for any)"
+    )
+    write_batch: int = _setting(
+        BATCH_SIZE, "most posted documents coded and stored together in one turn"
+    )
+    writer_process: bool = _setting(
+        True, "posted documents are coded and stored by a worker process (else in the server's)"
     )
 
 
@@ -65,10 +73,27 @@ class Resources:
         self._coder = coder
         self._kb = kb
         self._lock = threading.Lock()
-        # spaCy pipelines are not safe to share between threads: one request codes at a
-        # time. Storing needs no lock here: the store's own write lock orders writers
-        # (``dyad.store.locking``), so one request's write overlaps the next one's coding.
-        self.coder_lock = threading.Lock()
+        # The coder is used by the write queue's one thread only: spaCy pipelines are not
+        # safe to share between threads.
+        # A given coder (a test's stand-in) codes in this process; so does a store in memory,
+        # which no other process can open.
+        self._writer = None
+        if (
+            settings.writer_process
+            and coder is None
+            and store.engine.url.database
+            not in (
+                None,
+                "",
+                ":memory:",
+            )
+        ):
+            from dyad.api.writer_process import WriterProcess
+
+            self._writer = WriterProcess(store)
+        self.writes = WriteQueue(
+            store, self.coder, max_documents=settings.write_batch, writer=self._writer
+        )
 
     def kb(self) -> KnowledgeBase:
         with self._lock:
@@ -77,7 +102,6 @@ class Resources:
             return self._kb
 
     def coder(self) -> DocumentCoder:
-        """The coder, for one thread at a time (see ``coder_lock``)."""
         with self._lock:
             if self._coder is None:
                 from dyad.coder import Coder
@@ -85,22 +109,13 @@ class Resources:
                 coder = Coder.create()
                 self._kb = self._kb or coder.kb
                 self._coder = coder
-            return _OneAtATime(self._coder, self.coder_lock)
+            return self._coder
 
-
-class _OneAtATime:
-    """A coder whose every call holds ``lock``; results are read whole inside it."""
-
-    def __init__(self, coder: DocumentCoder, lock: threading.Lock) -> None:
-        self.coder = coder
-        self.lock = lock
-
-    def code(
-        self, documents: Iterable[Document], *, on_reject: Callable[[Document, Reject], None]
-    ) -> Iterator[tuple[Document, list[Event]]]:
-        with self.lock:
-            found = list(self.coder.code(documents, on_reject=on_reject))
-        return iter(found)
+    def close(self) -> None:
+        """Finish the queued writes, then stop the writer's process if there is one."""
+        self.writes.close()
+        if self._writer is not None:
+            self._writer.close()
 
 
 def _docs_assets() -> StaticFiles:
@@ -124,7 +139,16 @@ def create_app(
     from dyad.api.pages import templates
 
     settings = settings or Settings()
+    resources = Resources(store, settings, coder=coder, kb=kb)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        # Requests already queued are coded and stored before the server stops.
+        resources.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Dyad",
         version=__version__,
         summary="PLOVER political events coded from news, each tied to the sentence that says so.",
@@ -133,7 +157,7 @@ def create_app(
         responses=errors.ERROR_RESPONSES,
     )
     app.state.settings = settings
-    app.state.resources = Resources(store, settings, coder=coder, kb=kb)
+    app.state.resources = resources
     errors.install(app)
     # The last added runs first: the Host is checked before the body is read, and every
     # answer, refusals included, leaves with the security headers.
@@ -151,7 +175,8 @@ def create_app(
 
     # Reads take the token only on a private server; so only there does the schema say so.
     read = [Depends(require_read)] if settings.private else []
+    strict = [Depends(refuse_unknown_query)]
     for module in (events, documents, actors, stats, network, stories):
-        app.include_router(module.router, dependencies=read)
+        app.include_router(module.router, dependencies=[*read, *strict])
     app.include_router(session.router)
     return app

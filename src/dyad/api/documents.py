@@ -6,9 +6,11 @@ JSON at ``/api/documents/{id}`` and ``POST /api/documents``; the page at ``/docu
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from dyad.api import queries
@@ -81,7 +83,7 @@ def _read(item: DocumentIn, index: int) -> Document | Reject:
     dependencies=[Depends(require_write)],
     tags=["documents"],
 )
-def post_documents(request: Request, store: StoreParam, items: list[DocumentIn]) -> IngestResult:
+async def post_documents(request: Request, items: list[DocumentIn]) -> IngestResult:
     """Code and store articles (needs the bearer token). Each is read as a JSON Lines record
     is by `dyad ingest`: `text` required; `title`, `url`, `source`, `published` optional.
 
@@ -95,8 +97,10 @@ def post_documents(request: Request, store: StoreParam, items: list[DocumentIn])
         raise PayloadTooLarge(
             f"{len(items)} documents in one request; at most {limit} are accepted"
         )
-    read = [_read(item, i) for i, item in enumerate(items)]
-    outcomes = list(store.ingest(read, resources.coder()))
+    # Reading normalises and hashes up to 5 MB a document: off the event loop, as is coding
+    # and storing, which wait in the write queue without holding a thread.
+    read = await run_in_threadpool(lambda: [_read(item, i) for i, item in enumerate(items)])
+    outcomes = await asyncio.wrap_future(resources.writes.submit(read))
     results = [
         DocumentResult(
             index=i,

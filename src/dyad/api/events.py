@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from dyad.actors import KnowledgeBase
 from dyad.api import queries
+from dyad.api.countries import check_countries
 from dyad.api.errors import BadRequest
 from dyad.api.evidence import locate, pieces
 from dyad.api.models import (
@@ -178,6 +179,7 @@ def index(request: Request, store: StoreParam, kb: KbParam) -> HTMLResponse:
         where: Filters = filters(
             **{("event_type" if k == "type" else k): v for k, v in values.items()}
         )
+        check_countries(where, kb, store.engine)
         if context["net"] not in {"country", "actor"}:
             raise BadRequest("net: must be country or actor")
     except (DyadError, BadRequest) as exc:

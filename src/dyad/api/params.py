@@ -10,7 +10,9 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from dyad.actors import KnowledgeBase
-from dyad.store import Filters, Store
+from dyad.api.countries import check_countries
+from dyad.api.errors import BadRequest
+from dyad.store import FilterError, Filters, Store
 
 
 def _blank(value: str | None) -> str | None:
@@ -42,18 +44,19 @@ def filters(
     ] = None,
 ) -> Filters:
     """The filters as ``dyad.store.Filters``; a bad value is a 400 saying why."""
-    return Filters.parse(
-        actor=_blank(actor),
-        country=_blank(country),
-        dyad=_blank(dyad),
-        type=_blank(event_type),
-        status=_blank(status),
-        since=_blank(since),
-        until=_blank(until),
-    )
-
-
-FiltersParam = Annotated[Filters, Depends(filters)]
+    try:
+        return Filters.parse(
+            actor=_blank(actor),
+            country=_blank(country),
+            dyad=_blank(dyad),
+            type=_blank(event_type),
+            status=_blank(status),
+            since=_blank(since),
+            until=_blank(until),
+        )
+    except FilterError as exc:
+        # The store names the command-line option (--type); here it is a query parameter.
+        raise BadRequest(str(exc).removeprefix("--")) from exc
 
 
 def store(request: Request) -> Store:
@@ -66,3 +69,14 @@ def kb(request: Request) -> KnowledgeBase:
 
 StoreParam = Annotated[Store, Depends(store)]
 KbParam = Annotated[KnowledgeBase, Depends(kb)]
+
+
+def known_filters(
+    where: Annotated[Filters, Depends(filters)], store: StoreParam, kb: KbParam
+) -> Filters:
+    """``filters``, with their country codes checked against those an event can have."""
+    check_countries(where, kb, store.engine)
+    return where
+
+
+FiltersParam = Annotated[Filters, Depends(known_filters)]

@@ -1,6 +1,8 @@
-"""``dyad actors``: look names up in the actor knowledge base and list its entries.
+"""``dyad actors``: look names up in the actor knowledge base, list its entries, and list
+the country codes the filters take.
 
-Thin wrappers over ``dyad.actors.lookup`` and ``dyad.actors.list_actors``.
+Thin wrappers over ``dyad.actors.lookup`` and ``dyad.actors.list_actors``. The knowledge
+base (and spaCy with it) is imported by the commands, not here, so ``--help`` stays fast.
 """
 
 from __future__ import annotations
@@ -9,19 +11,20 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from dyad.actors import KnowledgeBase, Lookup, list_actors, load_kb, lookup
-from dyad.actors.kb import Entry
-from dyad.cli import app, err
-from dyad.errors import DyadError
+from dyad.cli import Group, app, err
+from dyad.countries import COUNTRIES_COMMAND, CountryCodeError, check_country, country_codes
+
+if TYPE_CHECKING:
+    from dyad.actors import KnowledgeBase, Lookup
+    from dyad.actors.kb import Entry
 
 actors_app = typer.Typer(
-    help="Look names up in the actor knowledge base, or list its entries.",
+    cls=Group,
+    help="Look names up in the actor knowledge base, list its entries or the country codes.",
     no_args_is_help=True,
 )
 app.add_typer(actors_app, name="actors")
@@ -33,12 +36,15 @@ ActorFiles = Annotated[
 Format = Annotated[str, typer.Option("--format", help="Output format: table or jsonl.")]
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
+def _fail(message: object, code: int = 2) -> typer.Exit:
     err.print(f"error: {message}")
     return typer.Exit(code)
 
 
 def _kb(files: list[Path] | None) -> KnowledgeBase:
+    from dyad.actors import load_kb
+    from dyad.errors import DyadError
+
     try:
         return load_kb(files or [])
     except DyadError as exc:
@@ -97,6 +103,11 @@ def lookup_cmd(
     actors: ActorFiles = None,
 ) -> None:
     """Who NAME is, the role held on --on, and how the name was matched."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from dyad.actors import lookup
+
     _check_format(fmt)
     day = None
     if on is not None:
@@ -137,9 +148,17 @@ def list_cmd(
     actors: ActorFiles = None,
 ) -> None:
     """The entries of the knowledge base, with their dated roles."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from dyad.actors import list_actors
+
     _check_format(fmt)
-    if country is not None and not (len(country) == 3 and country.isalpha()):
-        raise _fail(f"--country must be an ISO 3166 alpha-3 code such as PER, not {country!r}")
+    if country is not None:
+        try:
+            country = check_country(country, "--country")
+        except CountryCodeError as exc:
+            raise _fail(exc) from exc
     entries = list_actors(_kb(actors), country=country)
     if fmt == "jsonl":
         for e in entries:
@@ -151,3 +170,24 @@ def list_cmd(
     for e in entries:
         table.add_row(e.id, e.kind, e.name, _roles(e))
     Console(width=160, highlight=False).print(table)
+
+
+@actors_app.command(COUNTRIES_COMMAND)
+def countries_cmd(fmt: Format = "table") -> None:
+    """The country codes --country and --dyad take: ISO 3166-1 alpha-3, and the codes
+    actors that are no state carry (IGO, NGO, ...)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    _check_format(fmt)
+    codes = country_codes()
+    if fmt == "jsonl":
+        for c in codes:
+            sys.stdout.write(json.dumps({"code": c.code, "name": c.name, "kind": c.kind}) + "\n")
+        return
+    table = Table(title=f"{len(codes)} country codes")
+    for col in ("code", "name", "kind"):
+        table.add_column(col)
+    for c in codes:
+        table.add_row(c.code, c.name, c.kind)
+    Console(width=100, highlight=False).print(table)

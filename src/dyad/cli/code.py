@@ -8,16 +8,15 @@ import sys
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from dyad.cli import DetectionOption, app, check_detection, err, progress_bar
-from dyad.errors import DyadError
-from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
-from dyad.records import Event, Reject
+from dyad.cli.inputs import PathsArgument, StdinFormatOption, inputs_of
+
+if TYPE_CHECKING:
+    from dyad.records import Event, Reject
 
 
 def _names(refs: list) -> str:  # type: ignore[type-arg]
@@ -25,6 +24,9 @@ def _names(refs: list) -> str:  # type: ignore[type-arg]
 
 
 def render_table(events: list[Event], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(show_lines=False, title=f"{len(events)} events")
     for col in ("date", "type", "status", "actors", "recipients", "place", "cameo", "evidence"):
         table.add_column(col, overflow="fold")
@@ -47,14 +49,15 @@ def render_table(events: list[Event], out: TextIO) -> None:
 
 @app.command()
 def code(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl.")],
+    paths: PathsArgument,
     published: Annotated[
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or table.")] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write events here, not stdout.")
+        Path | None,
+        typer.Option("-o", "--output", help="Write events here (- for stdout, the default)."),
     ] = None,
     actors: Annotated[
         list[Path] | None,
@@ -66,16 +69,23 @@ def code(
         typer.Option(help="Processes coding in parallel (default: the number of CPUs)."),
     ] = None,
     detection: DetectionOption = None,
+    stdin_format: StdinFormatOption = "auto",
 ) -> None:
-    """Code news articles into events (JSON Lines by default)."""
+    """Code news articles into events (JSON Lines by default).
+
+    `dyad code -` reads standard input: one article, or JSON Lines (one {"text": ...}
+    record a line), e.g. `curl -s URL | dyad code - --stdin-format html`.
+    """
     from dyad.coder import Coder
-    from dyad.ingest import read
+    from dyad.errors import DyadError
+    from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
     from dyad.records import Document
 
     if fmt not in {"jsonl", "table"}:
         err.print(f"error: --format must be jsonl or table, not {fmt!r}")
         raise typer.Exit(2)
     check_detection(detection)
+    given = inputs_of(paths, stdin_format)
     try:
         coder = Coder.create(actors or [], detection=detection)  # type: ignore[arg-type]
     except DyadError as exc:
@@ -90,17 +100,19 @@ def code(
             err.print(f"{level}: {item.detail} [{item.reason}]")
 
     def documents():  # type: ignore[no-untyped-def]
-        for item in read(paths, published=published):
+        for item in given.read(published):
             if isinstance(item, Document):
                 yield item
             else:
                 note(item)
 
-    from dyad.ingest import count
-
-    total = count(paths)
+    total = given.count()
     batch = 16
-    n_workers = max(1, min(workers or os.cpu_count() or 1, -(-total // batch)))
+    n_workers = workers or os.cpu_count() or 1
+    if total is not None:  # no more processes than batches
+        n_workers = max(1, min(n_workers, -(-total // batch)))
+    if output is not None and str(output) == "-":
+        output = None  # -o - is standard output, as for every command that writes
     out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     n_docs = n_events = 0
     table_rows: list[Event] = []
@@ -140,7 +152,8 @@ def code(
     failed = [r for r in rejects if not r.skipped]
     if stopped is not None:
         by = "SIGTERM" if isinstance(stopped, Terminated) else "interrupt"
-        err.print(f"stopped by {by} after {n_docs + len(rejects)} of {total} inputs")
+        of = "" if total is None else f" of {total}"
+        err.print(f"stopped by {by} after {n_docs + len(rejects)}{of} inputs")
     if not quiet or stopped is not None:
         counts = Counter(r.reason for r in failed)
         detail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""

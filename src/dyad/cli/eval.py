@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from dyad.cli import DetectionOption, app, check_detection, err
-from dyad.errors import DyadError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 METRICS = ("type", "actor_country", "recipient_country", "triple", "mode", "status")
 
@@ -91,7 +91,11 @@ def eval_cmd(
     detection: DetectionOption = None,
 ) -> None:
     """Code each gold sentence and report precision, recall and F1."""
+    from rich.console import Console
+    from rich.table import Table
+
     from dyad.coder import Coder
+    from dyad.errors import DyadError
     from dyad.evaluate import evaluate
 
     if by not in (None, "type"):

@@ -12,13 +12,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from dyad.cli import app, err
-from dyad.errors import DyadError
-from dyad.store import Filters, Store
+from dyad.countries import CountryCodeError, check_country, check_dyad
+
+if TYPE_CHECKING:
+    from dyad.store import Filters, Store
 
 TABLE_LIMIT = 100  # a table of more rows is unreadable; JSON Lines and CSV have no default
 
@@ -35,11 +37,16 @@ ActorOption = Annotated[
     str | None, typer.Option("--actor", help="Actor id (xi-jinping) or part of a name.")
 ]
 CountryOption = Annotated[
-    str | None, typer.Option("--country", help="ISO alpha-3 code of any participant.")
+    str | None,
+    typer.Option(
+        "--country",
+        help="ISO 3166-1 alpha-3 code of any participant, e.g. PER (any case); "
+        "`dyad actors countries` lists them.",
+    ),
 ]
 DyadOption = Annotated[
     str | None,
-    typer.Option("--dyad", help="Two countries, e.g. CHN-PER: what each did to the other."),
+    typer.Option("--dyad", help="Two country codes, e.g. CHN-PER: what each did to the other."),
 ]
 TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")]
 StatusOption = Annotated[
@@ -53,7 +60,7 @@ UntilOption = Annotated[
 ]
 LimitOption = Annotated[int | None, typer.Option("--limit", help="At most N events.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    Path | None, typer.Option("-o", "--output", help="Write here (- for stdout, the default).")
 ]
 
 
@@ -69,6 +76,8 @@ def opened(db: str | None, *, create: bool = False) -> Iterator[Store]:
     """The store for a command, closed afterwards; a read command never creates one."""
     import sqlalchemy as sa
 
+    from dyad.errors import DyadError
+    from dyad.store import Store
     from dyad.store.database import one_line
 
     try:
@@ -85,15 +94,26 @@ def opened(db: str | None, *, create: bool = False) -> Iterator[Store]:
 
 
 def parse_filters(**options: str | int | None) -> Filters:
+    """The filters of a command, or exit 2 naming the option at fault and its fix."""
+    from dyad.errors import DyadError
+    from dyad.store import Filters
+
     try:
+        # The store takes any three letters; a code it holds no event for would be an
+        # empty result that looks like an answer, so unknown codes stop here.
+        country, dyad = options.get("country"), options.get("dyad")
+        if isinstance(country, str):
+            options["country"] = check_country(country, "--country")
+        if isinstance(dyad, str):
+            options["dyad"] = check_dyad(dyad)
         return Filters.parse(**options)  # type: ignore[arg-type]
-    except DyadError as exc:
+    except (DyadError, CountryCodeError) as exc:
         raise fail(exc) from exc
 
 
 @contextmanager
 def output_to(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
+    if path is None or str(path) == "-":
         yield sys.stdout
         return
     try:

@@ -22,9 +22,8 @@ from dyad.cli.events import (
     opened,
     parse_filters,
 )
-from dyad.errors import DyadError
-from dyad.store import FORMATS
-from dyad.store.export import STDOUT
+
+STDOUT = "-"  # as dyad.store.export.STDOUT, which the store takes for standard output
 
 
 @app.command()
@@ -33,8 +32,8 @@ def export(
         str,
         typer.Option(
             "--format",
-            help="plover-json (JSON Lines), gdelt (GDELT 2.0's 61 columns), cameo-tsv, csv "
-            "or parquet.",
+            help="plover-json (JSON Lines), gdelt (GDELT 2.0's 61 columns), polecat "
+            "(POLECAT's columns), cameo-tsv, csv or parquet.",
         ),
     ],
     output: Annotated[
@@ -66,6 +65,9 @@ def export(
     ] = False,
 ) -> None:
     """Export stored events that match the filters to a file (-o - for standard output)."""
+    from dyad.errors import DyadError
+    from dyad.store import FORMATS
+
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if schema:

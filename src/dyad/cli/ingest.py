@@ -14,14 +14,16 @@ import typer
 
 from dyad.cli import app, err, progress_bar
 from dyad.cli.events import DbOption, fail, opened
-from dyad.errors import DyadError
-from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
-from dyad.records import Document, Event, Reject
-from dyad.store import BATCH_SIZE, Store
+from dyad.cli.inputs import PathsArgument, StdinFormatOption, inputs_of
 
 if TYPE_CHECKING:
     from dyad.coder import Coder, OnReject, Result
+    from dyad.records import Document, Event, Reject
+    from dyad.store import Store
 
+# dyad.store.BATCH_SIZE (a test keeps them equal), not imported: that loads SQLAlchemy,
+# and the default is needed to build --help.
+BATCH_SIZE = 50
 BatchOption = Annotated[
     int,
     typer.Option(
@@ -70,6 +72,8 @@ class _Precoded:
     def code(
         self, documents: Iterable[Document], *, on_reject: OnReject
     ) -> Iterator[tuple[Document, list[Event]]]:
+        from dyad.records import Reject
+
         for doc in documents:
             result = self.pending.pop(doc.id, [])
             if isinstance(result, Reject):
@@ -80,7 +84,7 @@ class _Precoded:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl.")],
+    paths: PathsArgument,
     db: DbOption = None,
     published: Annotated[
         str | None,
@@ -104,15 +108,21 @@ def ingest(
         Path | None,
         typer.Option(help="With --dask: folder for the Parquet partitions (default: temporary)."),
     ] = None,
+    stdin_format: StdinFormatOption = "auto",
 ) -> None:
     """Code articles and store documents, events and rejected inputs.
 
     Safe to re-run: an article already in the store (same normalised text) is reported as
     'already stored' and not coded again; a run killed midway loses at most the batch it
     was writing, and the next run picks up the rest.
+
+    `dyad ingest -` reads standard input: one article, or JSON Lines (one {"text": ...}
+    record a line).
     """
     from dyad.coder import Coder, coder_version
-    from dyad.ingest import count, parse_published, read
+    from dyad.errors import DyadError
+    from dyad.ingest import parse_published
+    from dyad.lifetime import Terminated, interrupt_exit_code, sigterm_as_interrupt
 
     try:
         parse_published(published, origin="--published")  # before any store is created
@@ -121,9 +131,12 @@ def ingest(
         raise fail(exc) from exc
     if scheduler and not dask:
         raise fail("--scheduler needs --dask")
-    total = count(paths)
-    n_workers = max(1, min(workers or os.cpu_count() or 1, -(-total // 16)))
-    items = read(paths, published=published)
+    given = inputs_of(paths, stdin_format)
+    total = given.count()
+    n_workers = workers or os.cpu_count() or 1
+    if total is not None:  # no more processes than batches of 16
+        n_workers = max(1, min(n_workers, -(-total // 16)))
+    items = given.read(published)
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     n_events = n_new = 0  # events coded; of them, events stored as their own rows
@@ -209,6 +222,7 @@ def _dask_stream(
 ) -> tuple[Iterator[Document | Reject], _Precoded, set[str]]:
     """Code the new documents on Dask into Parquet partitions, then replay them (with the
     rejects) for ``Store.ingest``, which stores them as a plain ingest would."""
+    from dyad.records import Reject
     from dyad.scale import code_on_dask, read_partitions
 
     rejects: list[Reject] = []

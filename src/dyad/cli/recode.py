@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dyad.cli import app, err
+from dyad.cli import app, err, progress_bar
 from dyad.cli.events import DbOption, fail, opened
-from dyad.cli.ingest import ActorsOption, BatchOption, QuietOption, progress_bar
-from dyad.errors import DyadError
-from dyad.store import BATCH_SIZE
+from dyad.cli.ingest import BATCH_SIZE, ActorsOption, BatchOption, QuietOption
 
 
 @app.command()
@@ -22,6 +20,7 @@ def recode(
     the old events or the new ones, and an interrupted run can simply be started again.
     """
     from dyad.coder import Coder, coder_version
+    from dyad.errors import DyadError
 
     version = coder_version()
     try:

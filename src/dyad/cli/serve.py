@@ -55,7 +55,10 @@ def serve(
     Reads are open unless --private; writes (POST /api/documents) need the bearer token
     from $DYAD_TOKEN or `dyad token create`.
     """
-    from dyad.api import Settings, create_app
+    try:
+        from dyad.api import Settings, create_app
+    except DyadError as exc:  # no ``api`` extra
+        raise fail(exc) from exc
     from dyad.api.auth import ENV_VAR, load_token
 
     if get is not None and not get.startswith("/"):

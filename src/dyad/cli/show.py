@@ -6,19 +6,19 @@ import dataclasses
 import json
 import re
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
 from dyad.cli import app
 from dyad.cli.events import DbOption, fail, opened
-from dyad.errors import DyadError
-from dyad.records import ActorRef, Event, Mention
-from dyad.store import StoredEvent
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from dyad.records import ActorRef, Event, Mention
+    from dyad.store import StoredEvent
 
 TRIGGER_STYLE = "bold black on yellow"
 ACTOR_STYLE = "bold cyan"
@@ -46,6 +46,8 @@ def highlight(mention: Mention, event: Event) -> Text:
     The trigger is placed by its offsets; actors carry only their words, so every whole-word
     occurrence of them in the sentence is marked (actors cyan, recipients magenta).
     """
+    from rich.text import Text
+
     text = Text(mention.sentence)
     for refs, style in ((event.actors, ACTOR_STYLE), (event.recipients, RECIPIENT_STYLE)):
         for ref in refs:
@@ -61,6 +63,11 @@ def highlight(mention: Mention, event: Event) -> Text:
 
 
 def render_event(stored: StoredEvent, console: Console) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
     e = stored.event
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
@@ -129,6 +136,10 @@ def show(
     ] = "text",
 ) -> None:
     """Show one event: its record and the sentences that say so."""
+    from rich.console import Console
+
+    from dyad.errors import DyadError
+
     if fmt not in {"text", "json"}:
         raise fail(f"--format must be text or json, not {fmt!r}")
     with opened(db) as store:

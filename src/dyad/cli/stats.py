@@ -5,12 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
 
 from dyad.cli import app
 from dyad.cli.events import (
@@ -28,10 +25,11 @@ from dyad.cli.events import (
     output_to,
     parse_filters,
 )
-from dyad.errors import DyadError
-from dyad.ontology import PLOVER_TYPES
-from dyad.store import PeriodStats, Stats, Totals
-from dyad.store.query import UNDATED
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from dyad.store import PeriodStats, Stats, Totals
 
 QUADS = {1: "verbal coop", 2: "material coop", 3: "verbal conflict", 4: "material conflict"}
 QUAD_STYLE = {1: "green", 2: "blue", 3: "yellow", 4: "red"}
@@ -42,6 +40,8 @@ MAX_SPARK = 120  # periods; a longer history shows its most recent part
 
 def _bar(p: PeriodStats, most: int) -> Text:
     """A bar as long as the period's count, split into quad-class colours."""
+    from rich.text import Text
+
     bar = Text()
     for q in sorted(QUADS):
         width = round(p.by_quad.get(q, 0) / most * BAR_WIDTH) if most else 0
@@ -76,7 +76,7 @@ def _next(day: dt.date, by: str) -> dt.date:
 
 def sparkline(stats: Stats) -> str:
     """Events per period over the whole dated span, empty periods included."""
-    from dyad.store.query import period_of
+    from dyad.store.query import UNDATED, period_of
 
     counts = {p.period: p.events for p in stats.periods if p.period != UNDATED}
     if not counts:
@@ -95,6 +95,12 @@ def sparkline(stats: Stats) -> str:
 
 
 def render_stats(stats: Stats, totals: Totals, out: TextIO) -> None:
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from dyad.ontology import PLOVER_TYPES
+
     by = stats.by
     rejected = sum(totals.rejects.values())
     most = max((p.events for p in stats.periods), default=0)
@@ -174,8 +180,14 @@ def stats(
     output: OutputOption = None,
 ) -> None:
     """Count stored events per period by PLOVER type and quad class, with mean Goldstein."""
+    from dyad.errors import DyadError
+    from dyad.store.query import PERIODS
+
     if fmt not in {"table", "jsonl"}:
         raise fail(f"--format must be table or jsonl, not {fmt!r}")
+    if by.lower() not in PERIODS:  # checked before the store opens, which could fail first
+        raise fail(f"--by: {by!r} is not one of {', '.join(PERIODS)}")
+    by = by.lower()
     filters = parse_filters(
         actor=actor,
         country=country,

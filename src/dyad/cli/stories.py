@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-
 from dyad.cli import app
 from dyad.cli.events import (
     ActorOption,
@@ -30,6 +27,9 @@ def stories(
     until: UntilOption = None,
 ) -> None:
     """Stories: documents about one affair, each with its title, span and events."""
+    from rich.console import Console
+    from rich.table import Table
+
     filters = parse_filters(
         dyad=dyad, actor=actor, country=country, type=type_, since=since, until=until
     )

@@ -6,11 +6,12 @@ from typing import Annotated
 
 import typer
 
-from dyad.cli import app, err
+from dyad.cli import Group, app, err
 from dyad.cli.events import fail
 from dyad.errors import DyadError
 
 token_app = typer.Typer(
+    cls=Group,
     help="The bearer token for writes to `dyad serve` (and reads with --private).",
     no_args_is_help=True,
 )
@@ -23,9 +24,9 @@ def create(
 ) -> None:
     """Write a new random token to $DYAD_CONFIG/token (default ~/.config/dyad/token),
     readable by you only, and print it. $DYAD_TOKEN, when set, takes precedence."""
-    from dyad.api.auth import ENV_VAR, create_token
-
     try:
+        from dyad.api.auth import ENV_VAR, create_token
+
         token, path = create_token(replace=replace)
     except DyadError as exc:
         raise fail(exc) from exc
@@ -40,6 +41,8 @@ def create(
 @token_app.command("path")
 def path() -> None:
     """Print where the token file is (or would be)."""
-    from dyad.api.auth import token_path
-
+    try:
+        from dyad.api.auth import token_path
+    except DyadError as exc:  # no ``api`` extra
+        raise fail(exc) from exc
     typer.echo(str(token_path()))

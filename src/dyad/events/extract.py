@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors import DocumentActors, KnowledgeBase
 from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
+from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import police_agents
 from dyad.events.candidates import Detection, candidates
@@ -20,6 +21,7 @@ from dyad.events.lexicon import topics
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import status_of
+from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
 from dyad.ontology import cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
@@ -115,8 +117,10 @@ class _Builder:
         kb: KnowledgeBase,
         anchor: dt.date | None,
         version: str,
+        roles: SentenceRoles,
     ) -> None:
         self.record = record
+        self.roles = roles
         self.doc = doc
         self.actors = actors
         self.kb = kb
@@ -376,7 +380,14 @@ class _Builder:
         p = f.pattern
         if p.mode == "visit" and _troops(f.predicate):
             return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
+        role = self.roles.of_trigger(f.trigger)
+        if not told_as_news(f, role, _subject(f.predicate)):
+            return []
         actors, recipients = self._arguments(f)
+        if role == "quote" and all(a.text.lower() in FIRST_PERSON for a in actors):
+            # "We condemn ...", the ministry said: the act is the speaker's.
+            said_by = speaker(f.trigger, self.roles)
+            actors = (self._refs([said_by]) if said_by is not None else []) or actors
         if not actors and not recipients:
             return []
         status = f.status or status_of(f.trigger, f.predicate)
@@ -389,11 +400,11 @@ class _Builder:
             # A curfew imposed, a town shelled, with no target named: PLOVER codes the state
             # where it happened as the recipient. A verbal act is not aimed at where it was
             # said ("praised the deal in Tokyo"), only at a place its object names ("aid to
-            # refugees in Liberia", "troops to be deployed in East Timor"); a dateline tells
-            # where a curfew or a shelling happened, not whom a promise was made to.
-            quad = cameo(p.cameo).quad_class
-            material = quad in {2, 4}
-            told = place if material and (place is not self.dateline or quad == 4) else None
+            # refugees in Liberia", "troops to be deployed in East Timor"). A dateline tells
+            # where the report was filed, never who took part ("SEOUL (AP) — North Korea
+            # fired a missile" is not aimed at South Korea).
+            material = cameo(p.cameo).quad_class in {2, 4}
+            told = place if material and place is not self.dateline else None
             where = told or self._place_in_clause(f.predicate, own_preps=material)
             if where is not None and where.country:
                 # Named targets of unknown country stay beside it ("demanded that President
@@ -450,8 +461,11 @@ class _Builder:
             trigger_start=min(f.trigger.idx, f.predicate.idx),
             trigger_end=max(f.trigger.idx + len(f.trigger), f.predicate.idx + len(f.predicate)),
             pattern=p.id,
+            role=self.roles.of_trigger(f.trigger),
         )
         conf = f.probability if f.probability is not None else 0.8 if p.pos == "VERB" else 0.7
+        if mention.role == "background":
+            conf *= BACKGROUND_WEIGHT
         parts = [a.confidence for a in actors + recipients]
         confidence = round(conf * (sum(parts) / len(parts)), 3) if parts else round(conf * 0.5, 3)
         return Event(
@@ -591,7 +605,8 @@ def extract_events(
     ``detection`` says who finds triggers: the lexicon (``rules``), the learned detector
     (``model``) or both (``combined``, see ``dyad.events.candidates``)."""
     anchor = dt.date.fromisoformat(record.published) if record.published else None
-    builder = _Builder(record, doc, actors, kb, anchor, version)
+    roles = sentence_roles(doc, anchor)
+    builder = _Builder(record, doc, actors, kb, anchor, version, roles)
     events: list[Event] = []
     sents = [s for s in doc.sents if not _is_furniture(s)]
     # The detector reads only sentences where an event could have a participant; the rest

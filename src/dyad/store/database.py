@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 
 from dyad import __version__
+from dyad.optional import require
 from dyad.records import Document, Event, Reject
 from dyad.store import export as _export
 from dyad.store import ingest as _ingest
@@ -47,7 +48,8 @@ def resolve_url(db: str | None = None) -> str:
     """The database URL: ``db`` if given, else ``$DYAD_DB``, else ``sqlite:///dyad.db``.
 
     A value without ``://`` is a SQLite file path. ``postgresql://`` URLs get the psycopg 3
-    driver, the one Dyad installs (SQLAlchemy would otherwise look for psycopg2).
+    driver, the one the ``postgres`` extra installs (SQLAlchemy would otherwise look for
+    psycopg2).
     """
     value = db or os.environ.get(ENV_VAR) or DEFAULT_URL
     if "://" not in value:
@@ -94,6 +96,7 @@ def create_engine(url: str, *, timeout: float | None = None, readonly: bool = Fa
         elif readonly:
             kwargs["creator"] = _read_only_connector(parsed.database, timeout)
     elif backend == "postgresql":
+        require("psycopg", extra="postgres", feature="a PostgreSQL store")
         kwargs["pool_pre_ping"] = True
         kwargs["connect_args"] = {
             "connect_timeout": max(1, math.ceil(timeout)),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dyad.ontology import PLOVER_TYPES, plover_rendering
+from dyad.optional import require
 from dyad.records import ActorRef, Event
 from dyad.schemas import FORMAT_VERSION, PloverActor, PloverRecord
 from dyad.store import gdelt, polecat
@@ -464,7 +465,7 @@ def parquet_row(stored: StoredEvent) -> dict[str, Any]:
 
 
 def _write_parquet(events: Iterable[StoredEvent], path: Path | IO[bytes]) -> int:
-    import pyarrow as pa
+    pa = require("pyarrow", extra="parquet", feature="export --format parquet")
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
