@@ -19,3 +19,14 @@ def test_the_same_act_on_two_days_stays_two_events(code):
         "Chilean police arrested a Bolivian journalist again on 3 June."
     )
     assert len([e for e in events if e.type == "COERCE"]) == 2
+
+
+def test_one_word_found_twice_is_one_mention(code):
+    # "sends" is found by the detector and inside the lexicon's "sends aid": one act, one
+    # mention (the store keeps a document's mention of a trigger once).
+    events = code("Japan sends aid to the Philippines.")
+    for e in events:
+        told = [(m.start, m.trigger_start) for m in e.mentions]
+        assert len(told) == len(set(told))
+    starts = [(m.start, m.trigger_start) for e in events for m in e.mentions]
+    assert len(starts) == len(set(starts))

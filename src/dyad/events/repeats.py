@@ -34,7 +34,10 @@ def mergeable(a: Event, b: Event) -> bool:
 
 
 def merge(into: Event, other: Event) -> None:
-    into.mentions.extend(other.mentions)
+    # One word found twice (a lexicon phrase and the detector's word in it) is one mention:
+    # the store keeps a document's mention of a trigger once.
+    told = {(m.start, m.trigger_start) for m in into.mentions}
+    into.mentions.extend(m for m in other.mentions if (m.start, m.trigger_start) not in told)
     into.topics = sorted(set(into.topics) | set(other.topics))
     into.contexts = sorted(set(into.contexts) | set(other.contexts))
     if into.date.precision in {"publication", "unknown"} and other.date.precision not in {
