@@ -450,15 +450,18 @@ def _parse_file(text: str, origin: str) -> list[Entry]:
         raise DataFileError(f"{origin}: not valid YAML ({exc})") from exc
     if not isinstance(raw, list):
         raise DataFileError(f"{origin}: expected a list of actor entries")
-    out = []
-    for n, item in enumerate(raw, start=1):
-        try:
-            out.append(Entry.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataFileError(f"{origin}: entry {n}: {where}: {first['msg']}") from exc
-    return out
+    return [validate_entry(item, f"{origin}: entry {n}") for n, item in enumerate(raw, start=1)]
+
+
+def validate_entry(raw: object, origin: str) -> Entry:
+    """``raw`` as an ``Entry``, or a ``DataFileError`` naming ``origin`` and the first bad
+    field."""
+    try:
+        return Entry.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DataFileError(f"{origin}: {where}: {first['msg']}") from exc
 
 
 @functools.cache

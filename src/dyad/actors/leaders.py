@@ -15,9 +15,14 @@ import re
 from collections.abc import Iterable
 from importlib.resources import files
 
-from pydantic import ValidationError
-
-from dyad.actors.kb import Entry, _family_first, _units, name_key, surname_keys
+from dyad.actors.kb import (
+    Entry,
+    _family_first,
+    _units,
+    name_key,
+    surname_keys,
+    validate_entry,
+)
 from dyad.errors import DataFileError
 
 FILE = "leaders.csv"
@@ -66,12 +71,7 @@ def parse_leaders(text: str, origin: str = ORIGIN) -> list[Entry]:
     for pid, raw in people.items():
         if all(MONARCH_TITLE.search(r["title"] or "") for r in raw["roles"]):
             raw["surnames"] = []  # "Abdullah II of Jordan" is never "Jordan"
-        try:
-            out.append(Entry.model_validate(raw))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataFileError(f"{origin}: line {lines[pid]}: {where}: {first['msg']}") from exc
+        out.append(validate_entry(raw, f"{origin}: line {lines[pid]}"))
     return out
 
 

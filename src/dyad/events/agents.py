@@ -9,11 +9,9 @@ names always wins.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import event_id
+from dyad.events.identity import with_participants
 from dyad.records import ActorRef, Event
 
 # Trigger entries (``triggers.jsonl`` ids) of acts only a police force does. Jailing and
@@ -42,12 +40,7 @@ def _event(event: Event, report: str | None) -> Event:
         iso = report
     if iso is None:
         return event
-    actors = [_police(iso)]
-    return replace(
-        event,
-        id=event_id(event.type, event.mentions[0], actors, event.recipients),
-        actors=actors,
-    )
+    return with_participants(event, [_police(iso)])
 
 
 def _police(iso: str) -> ActorRef:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from dyad.actors import KnowledgeBase
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import event_id
+from dyad.events.identity import with_participants
 from dyad.records import ActorRef, Event
 
 # Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
@@ -75,14 +75,7 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
         and not any(r.country for r in recipients)
     ):
         recipients = [*recipients, _implied(iso)]
-    if actors == event.actors and recipients == event.recipients:
-        return event
-    return replace(
-        event,
-        id=event_id(event.type, event.mentions[0], actors, recipients),
-        actors=actors,
-        recipients=recipients,
-    )
+    return with_participants(event, actors, recipients)
 
 
 def _compatriot(ref: ActorRef, iso: str, day: dt.date | None, kb: KnowledgeBase) -> ActorRef:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from dyad.records import ActorRef, Mention, stable_id
+from dyad.records import ActorRef, Event, Mention, stable_id
 
 
 def participant_key(ref: ActorRef) -> str:
@@ -29,4 +30,20 @@ def event_id(
             sorted(participant_key(a) for a in actors),
             sorted(participant_key(r) for r in recipients),
         ],
+    )
+
+
+def with_participants(
+    event: Event, actors: list[ActorRef], recipients: list[ActorRef] | None = None
+) -> Event:
+    """``event`` with new participants and the id they give it (``event`` itself when they
+    are unchanged), for the passes that settle participants after extraction."""
+    recipients = event.recipients if recipients is None else recipients
+    if actors == event.actors and recipients == event.recipients:
+        return event
+    return replace(
+        event,
+        id=event_id(event.type, event.mentions[0], actors, recipients),
+        actors=actors,
+        recipients=recipients,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import event_id
+from dyad.events.identity import with_participants
 from dyad.records import ActorRef, Event
 
 # A state named bare, or one an act is implied to be aimed at (``dyad.events.domestic``).
@@ -35,14 +35,7 @@ def _event(event: Event) -> Event:
         r if event.type in PEOPLE_TARGETS or r.country and r.country + "GOV" in own else _gov(r)
         for r in event.recipients
     ]
-    if actors == event.actors and recipients == event.recipients:
-        return event
-    return replace(
-        event,
-        id=event_id(event.type, event.mentions[0], actors, recipients),
-        actors=actors,
-        recipients=recipients,
-    )
+    return with_participants(event, actors, recipients)
 
 
 def _gov(ref: ActorRef) -> ActorRef:
