@@ -12,7 +12,7 @@ it by default.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,18 @@ def report(gold: Path, coder: Coder) -> dict[str, Any]:
     return scores
 
 
-def main() -> None:
-    golds = [Path(a) for a in sys.argv[1:]] or DEFAULT
-    coders = {d: Coder.create(use_config_dir=False, detection=d) for d in DETECTIONS}
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold", nargs="*", type=Path, help="gold JSONL files (default: both sets)")
+    ap.add_argument(
+        "--detection", choices=DETECTIONS, action="append", help="only these (repeatable)"
+    )
+    args = ap.parse_args(argv)
+    golds = args.gold or DEFAULT
+    chosen = args.detection or list(DETECTIONS)
+    if DEFAULT_DETECTION not in chosen:
+        chosen.append(DEFAULT_DETECTION)  # the closing summary line is Dyad's default
+    coders = {d: Coder.create(use_config_dir=False, detection=d) for d in chosen}
     results = {(g, d): report(g, c) for g in golds for d, c in coders.items()}
     print(
         f"{'gold':22} {'detection':9} {'type F1':>8} {'triple F1':>9} {'sentence P':>10} "

@@ -23,7 +23,7 @@ from dyad.records import ActorRef
 # governments, their opponents and their people. Religious, business or media words
 # ("the church", "investors") say nothing about whose.
 CONTEXT_SECTORS = frozenset(
-    {"COP", "MIL", "JUD", "LEG", "GOV", "CVL", "OPP", "REB", "PRM", "LAB", "SPY"}
+    {"COP", "MIL", "JUD", "LEG", "GOV", "CVL", "OPP", "PTY", "REB", "PRM", "LAB", "SPY"}
 )
 # The report's leading country must be named at least this many times as often as the next
 # one. Measured on the real-news dev split (see the module's bench notes in README).

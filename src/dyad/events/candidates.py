@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
 from dyad.events.lexicon import generic_pattern
-from dyad.events.triggers import Found, match, matches
+from dyad.events.triggers import Found, children, match, matches
 
 Detection = Literal["rules", "model", "combined"]
 DETECTIONS: tuple[Detection, ...] = ("rules", "model", "combined")
@@ -60,7 +60,8 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
                 # "vowed to retaliate" is a threat, an air "strike" an assault
                 out.append(_from_detector(f.trigger, w, w.event_type) or f)
             else:
-                out.append(f)
+                noun = f.obj or next(iter(children(f.trigger, "dobj")), None)
+                out.append(_object_mode(f, score(noun) if noun is not None else None))
     covered = {t.i for f in out for t in (f.trigger, f.predicate, f.obj) if t is not None}
     for tok in sent:
         w = score(tok)
@@ -76,6 +77,18 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         if w is not None and w.status in MODEL_STATUSES:
             f.status = w.status
     return sorted(out, key=lambda f: f.trigger.i)
+
+
+def _object_mode(f: Found, w: WordScore | None) -> Found:
+    """``f`` with the mode the detector reads on its event noun: a light verb's mode in the
+    lexicon is a guess the noun settles ("imposed a curfew" is a curfew, "imposed sanctions"
+    an embargo or a tariff by what follows)."""
+    if w is None or w.event(ADD) != f.pattern.type:
+        return f
+    mode = _mode(w, f.pattern.type)
+    if mode is not None and mode != f.pattern.mode:
+        f.pattern = f.pattern.model_copy(update={"mode": mode})
+    return f
 
 
 def _from_detector(tok: Token, w: WordScore, etype: str) -> Found | None:

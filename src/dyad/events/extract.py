@@ -18,6 +18,7 @@ from dyad.events.candidates import Detection, candidates
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
+from dyad.events.populace import on_own_people
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import status_of
@@ -638,5 +639,6 @@ def extract_events(
     dateline = builder.dateline.country if builder.dateline is not None else None
     if dateline:
         mentioned.add(dateline)
-    events = police_agents(events, report_country(actors.by_token, dateline))
-    return merge_repeats(as_governments(code_domestic(events, kb, mentioned)))
+    report = report_country(actors.by_token, dateline)
+    events = code_domestic(police_agents(events, report), kb, mentioned)
+    return merge_repeats(on_own_people(as_governments(events), report))

@@ -1,0 +1,74 @@
+"""Force or restriction a state uses at home, with no target named, falls on its people.
+
+"Police fired tear gas to disperse the crowds", "the government banned 26 platforms", "the
+district administration imposed a curfew": the text names no target because the target is
+the population. Analysts code these against the state's civilians (``NPL COP`` → ``NPL CVL``;
+the real-news set's conventions say so for curfews, bans and crowd control), where the
+domestic reading (``dyad.events.domestic``) would give a bare country and the state reading a
+government acting on itself. Only acts at home are read so: the act's place, or else the
+country the report is about, must be the actor's own. Acts on persons (arrests, executions,
+abductions) name their targets; with none named no target is guessed, nor for a seizure of
+power, whose target is the government it overthrows.
+"""
+
+from __future__ import annotations
+
+from dyad.actors.lexicon import lexicon
+from dyad.events.identity import with_participants
+from dyad.events.states import BARE_STATE
+from dyad.records import ActorRef, Event
+
+# The state's own organs; a rebel group's or a party's coercion has no such implied target.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# COERCE modes that restrict a population as a whole (``dyad.detector.labels``).
+GENERAL_COERCION = frozenset({"restrict", "ban", "censor", "curfew"})
+# ASSAULT modes of force on crowds and places; an assault of no stated kind, or on persons
+# (an execution, an abduction), has a target the text would name.
+FORCE_ON_CROWDS = frozenset(
+    {"crowd-control", "firearms", "aerial", "drone", "heavy-weapons", "explosives", "massacre"}
+)
+# A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
+STATUSES = frozenset({"occurred", "planned"})
+CONFIDENCE_IMPLIED = 0.3
+
+
+def on_own_people(events: list[Event], report: str | None) -> list[Event]:
+    """``events`` with the state's civilians as the target of its force or restriction at
+    home where the text names no target. ``report``: the country the document is about."""
+    return [_event(e, report) for e in events]
+
+
+def _event(event: Event, report: str | None) -> Event:
+    if not _general(event) or event.status not in STATUSES or not event.actors:
+        return event
+    # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
+    # state acting as a whole ("the United States imposed sanctions") acts abroad as often.
+    if not all(a.sector in STATE_SECTORS and a.resolved_by != "state" for a in event.actors):
+        return event
+    states = {a.country for a in event.actors}
+    if len(states) != 1 or None in states:
+        return event
+    (iso,) = states
+    if any(not _bare_own(r, iso) for r in event.recipients):
+        return event  # a target the text names
+    where = event.place.country if event.place is not None and event.place.country else report
+    if where != iso:
+        return event
+    return with_participants(event, event.actors, [_people(iso)])
+
+
+def _general(event: Event) -> bool:
+    if event.type == "COERCE":
+        return event.mode in GENERAL_COERCION
+    return event.type == "ASSAULT" and event.mode in FORCE_ON_CROWDS
+
+
+def _bare_own(ref: ActorRef, iso: str) -> bool:
+    """The actor's own country with no sector: implied by the domestic reading, or a place
+    in it standing for the state ("imposed a curfew in Kathmandu")."""
+    return ref.resolved_by in BARE_STATE and ref.country == iso and not ref.sector
+
+
+def _people(iso: str) -> ActorRef:
+    name = f"{lexicon().country_names.get(iso, iso)} civilians"
+    return ActorRef("", name, None, iso, "CVL", None, iso + "CVL", "implied", CONFIDENCE_IMPLIED)

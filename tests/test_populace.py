@@ -1,0 +1,39 @@
+"""Force or restriction at home with no named target falls on the people
+(``dyad.events.populace``)."""
+
+from __future__ import annotations
+
+
+def _of(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_a_curfew_at_home_is_imposed_on_the_civilians(code):
+    [ev] = _of(
+        code("KATHMANDU, Nepal — The government imposed a curfew in Kathmandu on Tuesday."),
+        "COERCE",
+    )
+    assert ev.mode == "curfew"  # the detector's reading of the noun, not the light verb's guess
+    assert [a.code for a in ev.actors] == ["NPLGOV"]
+    assert [(r.code, r.resolved_by) for r in ev.recipients] == [("NPLCVL", "implied")]
+
+
+def test_air_strikes_abroad_keep_the_place_as_target(code):
+    [ev] = _of(code("Israeli forces carried out air strikes in Gaza on Monday."), "ASSAULT")
+    assert "ISRCVL" not in {r.code for r in ev.recipients}
+
+
+def test_a_named_target_is_kept(code):
+    [ev] = _of(
+        code("LIMA, Peru — The government banned two opposition parties on Monday."), "COERCE"
+    )
+    assert "PERCVL" not in {r.code for r in ev.recipients}
+
+
+def test_two_sides_fighting_get_no_civilian_target(code):
+    events = code(
+        "KHARTOUM, Sudan — Sudan's army and the Rapid Support Forces shelled each other's "
+        "positions with heavy artillery in Khartoum on Sunday."
+    )
+    for ev in _of(events, "ASSAULT"):
+        assert "SDNCVL" not in {r.code for r in ev.recipients}
