@@ -19,6 +19,7 @@ from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
 from dyad.events.populace import on_own_people
+from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import status_of
@@ -640,5 +641,6 @@ def extract_events(
     if dateline:
         mentioned.add(dateline)
     report = report_country(actors.by_token, dateline)
-    events = code_domestic(police_agents(events, report), kb, mentioned)
+    events = aim_at_acts(police_agents(events, report), doc, actors.by_token)
+    events = code_domestic(events, kb, mentioned)
     return merge_repeats(on_own_people(as_governments(events), report))

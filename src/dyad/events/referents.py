@@ -1,0 +1,133 @@
+"""Reactions to an act are aimed at whoever did it.
+
+"The prime minister slammed the raid", "Taiwan denounced the exercises", "Amnesty criticised
+the execution": the object of a condemnation, a rejection or a word of praise is often not a
+participant but another act, told elsewhere in the report ("Police and prosecutors raided the
+president's home"). Analysts code the reaction against that act's agents (``PER GOV`` →
+``PER COP; PER JUD``). This pass finds the act the object names, by its agent ("a coup by
+troops") or by an event of the document whose trigger is the same word or a form of it
+("raided" for "the raid", "executed" for "the execution"), and takes that act's actors as
+the reaction's recipients. A reaction whose text names a target keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from dyad.events.identity import with_participants
+from dyad.events.states import BARE_STATE
+from dyad.records import ActorRef, Event
+
+# Reactions whose object may be an act rather than a party. Praise is left out: its object
+# is as often a deal the actor is party to ("signed the agreement") as an act of others.
+REACTIONS = frozenset({"ACCUSE", "REJECT"})
+# Prepositions that introduce the act reacted to when the verb takes none ("protested
+# against the arrest", "outrage over the raid").
+OBJECT_PREPS = frozenset({"against", "over", "at"})
+# Two words name one act when one's lemma begins with this much of the other's ("executed" and
+# "execution", "removed" and "removal"); shorter shared stems ("protest", "protection") do not.
+STEM = 5
+CONFIDENCE_REFERRED = 0.5
+
+
+def aim_at_acts(
+    events: list[Event], doc: Doc, by_token: Mapping[int, Sequence[ActorRef]]
+) -> list[Event]:
+    """``events`` with each reaction to an act aimed at that act's agents."""
+    triggers = {id(e): _trigger(e, doc) for e in events}
+    out = []
+    for e in events:
+        t = triggers[id(e)]
+        noun = _object(t) if e.type in REACTIONS and t is not None else None
+        if noun is None:
+            out.append(e)
+            continue
+        # A target named inside the act's own phrase is the act's patient ("the arrest of
+        # the opposition leader", "Shekari's execution"): the reaction is aimed at the agent.
+        phrase = doc[noun.left_edge.i : noun.right_edge.i + 1].text
+        if any(_named(r) and r.text not in phrase for r in e.recipients):
+            out.append(e)
+            continue
+        agents = _agents_of(noun, e, events, triggers, by_token)
+        if not agents:
+            out.append(e)
+            continue
+        own = {a.code for a in e.actors}
+        recipients = [_referred(a) for a in agents if a.code not in own]
+        out.append(with_participants(e, e.actors, recipients) if recipients else e)
+    return out
+
+
+def _named(ref: ActorRef) -> bool:
+    return ref.resolved_by not in BARE_STATE or bool(ref.sector)
+
+
+def _trigger(event: Event, doc: Doc) -> Token | None:
+    if not event.mentions:
+        return None
+    m = event.mentions[0]
+    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _object(t: Token) -> Token | None:
+    """The noun the reaction is about: its object ("slammed the raid"), its passive subject
+    ("the drills were denounced"), or a preposition's object ("anger over the raid")."""
+    for c in t.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
+            return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return g
+    return None
+
+
+def _agents_of(
+    noun: Token | None,
+    reaction: Event,
+    events: list[Event],
+    triggers: Mapping[int, Token | None],
+    by_token: Mapping[int, Sequence[ActorRef]],
+) -> list[ActorRef]:
+    if noun is None:
+        return []
+    for c in noun.subtree:  # "an attempted coup by troops", "the execution of X by Y"
+        if c.dep_ in {"agent", "prep"} and c.lower_ == "by":
+            for g in c.children:
+                refs = [r for r in by_token.get(g.i, ()) if r.code]
+                if refs:
+                    return list(refs)
+    here = reaction.mentions[0].trigger_start
+    acts = [
+        (abs(t.idx - here), e)
+        for e in events
+        if e is not reaction
+        and e.actors
+        and (t := triggers[id(e)]) is not None
+        and _same_act(t, noun)
+    ]
+    if not acts:
+        return []
+    # The nearest telling of the act: a report recalls the raid it has just described.
+    return list(min(acts, key=lambda x: x[0])[1].actors)
+
+
+def _same_act(trigger: Token, noun: Token) -> bool:
+    if trigger.i == noun.i:
+        return False
+    a, b = trigger.lemma_.lower(), noun.lemma_.lower()
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= STEM and a[:STEM] == b[:STEM]
+
+
+def _referred(ref: ActorRef) -> ActorRef:
+    return replace(
+        ref, resolved_by="coref", confidence=round(min(ref.confidence, CONFIDENCE_REFERRED), 3)
+    )

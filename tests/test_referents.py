@@ -1,0 +1,43 @@
+"""Reactions to an act are aimed at the act's agents (``dyad.events.referents``)."""
+
+from __future__ import annotations
+
+
+def _accuse(events):
+    return [e for e in events if e.type == "ACCUSE"]
+
+
+def test_a_condemned_act_told_earlier_gives_the_target(code):
+    events = code(
+        "Chilean police raided the offices of an opposition newspaper on Saturday. "
+        "The Argentine foreign minister condemned the raid on Sunday."
+    )
+    [ev] = _accuse(events)
+    assert [(r.code, r.resolved_by) for r in ev.recipients] == [("CHLCOP", "coref")]
+
+
+def test_the_agent_of_the_act_replaces_its_patient(code):
+    [ev] = _accuse(
+        code(
+            "Amnesty International condemned the execution of the protester by Iranian authorities."
+        )
+    )
+    assert [r.code for r in ev.recipients] == ["IRNGOV"]
+
+
+def test_a_target_named_outside_the_act_is_kept(code):
+    events = code(
+        "Chilean police raided the offices of an opposition newspaper on Saturday. "
+        "The Argentine foreign minister condemned Chile's government over the raid on Sunday."
+    )
+    [ev] = _accuse(events)
+    assert [r.code for r in ev.recipients] == ["CHLGOV"]
+
+
+def test_an_object_that_names_no_act_is_left_alone(code):
+    events = code(
+        "Chilean police raided the offices of an opposition newspaper on Saturday. "
+        "The Argentine foreign minister condemned the weather on Sunday."
+    )
+    for ev in _accuse(events):
+        assert "CHLCOP" not in {r.code for r in ev.recipients}
