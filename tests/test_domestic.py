@@ -31,8 +31,8 @@ def test_withdrawals_are_not_aimed_at_own_state(code):
 
 def test_office_holder_without_nationality_is_the_reports_own(code):
     ev = _one(
-        code("An Argentine judge has ordered former president Carlos Menem to appear.", None),
-        "REQUEST",
+        code("An Argentine judge has charged former president Carlos Menem with fraud.", None),
+        "ACCUSE",
     )
     [menem] = ev.recipients
     assert (menem.country, menem.resolved_by) == ("ARG", "context")
@@ -41,11 +41,12 @@ def test_office_holder_without_nationality_is_the_reports_own(code):
 
 def test_office_holder_is_not_made_a_compatriot_of_a_foreign_actor(code):
     text = (
-        "An Argentine judge has ordered former president Carlos Menem to appear. "
+        "An Argentine judge has charged former president Carlos Menem with fraud. "
         "The Chilean foreign minister met Argentine officials on Monday."
     )
     events = code(text, None)
-    assert all(r.country is None for e in events for r in e.recipients if "Menem" in r.text)
+    menems = [r for e in events for r in e.recipients if "Menem" in r.text]
+    assert menems and all(r.country is None for r in menems)
 
 
 def test_known_office_holder_blocks_the_compatriot_reading(code):
@@ -67,7 +68,7 @@ def test_a_person_read_as_compatriot_replaces_the_place_standing_for_the_target(
 
 
 def test_a_state_acting_as_a_whole_gets_no_implied_target(code):
-    ev = _one(code("The United States imposed sanctions on Monday, the Treasury said."), "COERCE")
+    ev = _one(code("The United States imposed sanctions on Monday, the Treasury said."), "SANCTION")
     assert ev.recipients == []
 
 

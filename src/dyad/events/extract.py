@@ -22,7 +22,7 @@ from dyad.events.populace import on_own_people
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
-from dyad.events.status import status_of
+from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
 from dyad.ontology import cameo
@@ -392,7 +392,7 @@ class _Builder:
             actors = (self._refs([said_by]) if said_by is not None else []) or actors
         if not actors and not recipients:
             return []
-        status = f.status or status_of(f.trigger, f.predicate)
+        status = with_detector(f.status, f.trigger, f.predicate)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place = self._place(f)

@@ -82,3 +82,14 @@ def status_of(trigger: Token, predicate: Token) -> str:
     if hypothetical:
         return "hypothetical"
     return "occurred"
+
+
+def with_detector(detected: str | None, trigger: Token, predicate: Token) -> str:
+    """The status of an event whose trigger the detector read as ``detected`` (None: no
+    reading it is trusted with, see ``dyad.events.candidates.MODEL_STATUSES``).
+
+    The detector reads unverified and conditional acts the grammar misses ("reportedly
+    shelled"); what the grammar reads from marked words — a future ("will engage in talks"), a
+    negation or a called-off plan ("postponed his visit") — it reads surely, and keeps."""
+    grammar = status_of(trigger, predicate)
+    return detected if detected is not None and grammar == "occurred" else grammar
