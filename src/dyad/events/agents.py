@@ -9,15 +9,13 @@ names always wins.
 
 from __future__ import annotations
 
-from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import with_participants
-from dyad.records import ActorRef, Event
+from dyad.events.identity import implied, with_participants
+from dyad.records import Event
 
 # Trigger entries (``triggers.jsonl`` ids) of acts only a police force does. Jailing and
 # sentencing are a court's, imprisonment a prison service's: not here.
 POLICE_ACTS = frozenset({"coerce.arrest", "coerce.detain"})
-CONFIDENCE_IMPLIED = 0.3
 
 
 def police_agents(events: list[Event], report: str | None) -> list[Event]:
@@ -40,9 +38,4 @@ def _event(event: Event, report: str | None) -> Event:
         iso = report
     if iso is None:
         return event
-    return with_participants(event, [_police(iso)])
-
-
-def _police(iso: str) -> ActorRef:
-    name = f"{lexicon().country_names.get(iso, iso)} police"
-    return ActorRef("", name, None, iso, "COP", None, iso + "COP", "implied", CONFIDENCE_IMPLIED)
+    return with_participants(event, [implied(iso, "COP", "police")])

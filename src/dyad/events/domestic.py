@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from dyad.actors import KnowledgeBase
-from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import with_participants
+from dyad.events.identity import implied, with_participants
 from dyad.records import ActorRef, Event
 
 # Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
@@ -29,7 +28,6 @@ from dyad.records import ActorRef, Event
 UNDIRECTED = frozenset({"RETREAT", "CONSULT"})
 # Offices of a state or of its contenders; an archbishop or an activist may come from anywhere.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI", "PTY", "OPP", "REB"})
-CONFIDENCE_IMPLIED = 0.3
 CONTEXT_DISCOUNT = 0.8
 
 
@@ -74,7 +72,7 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
         and named == {iso}
         and not any(r.country for r in recipients)
     ):
-        recipients = [*recipients, _implied(iso)]
+        recipients = [*recipients, implied(iso)]  # the actor's own state
     return with_participants(event, actors, recipients)
 
 
@@ -92,12 +90,6 @@ def _compatriot(ref: ActorRef, iso: str, day: dt.date | None, kb: KnowledgeBase)
         resolved_by="context",
         confidence=round(ref.confidence * CONTEXT_DISCOUNT, 3),
     )
-
-
-def _implied(iso: str) -> ActorRef:
-    """The actor's own state as the target no word names (hence no text)."""
-    name = lexicon().country_names.get(iso, iso)
-    return ActorRef("", name, None, iso, None, None, iso, "implied", CONFIDENCE_IMPLIED)
 
 
 def _day(event: Event) -> dt.date | None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from dyad.actors.lexicon import lexicon
 from dyad.records import ActorRef, Event, Mention, stable_id
+
+# Participants no word of the text names (an arrest's police, a curfew's civilians): kept
+# low, so users can tell them from participants the text gives.
+CONFIDENCE_IMPLIED = 0.3
 
 
 def participant_key(ref: ActorRef) -> str:
@@ -47,3 +52,12 @@ def with_participants(
         actors=actors,
         recipients=recipients,
     )
+
+
+def implied(iso: str, sector: str | None = None, noun: str | None = None) -> ActorRef:
+    """A participant of state ``iso`` that no word names (hence no text): the state itself, or
+    its organ or people of ``sector``, named "<country> <noun>"."""
+    country = lexicon().country_names.get(iso, iso)
+    name = f"{country} {noun}" if noun else country
+    code = iso + (sector or "")
+    return ActorRef("", name, None, iso, sector, None, code, "implied", CONFIDENCE_IMPLIED)

@@ -13,9 +13,8 @@ power, whose target is the government it overthrows.
 
 from __future__ import annotations
 
-from dyad.actors.lexicon import lexicon
-from dyad.events.identity import with_participants
-from dyad.events.states import BARE_STATE
+from dyad.events.identity import implied, with_participants
+from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
 
 # The state's own organs; a rebel group's or a party's coercion has no such implied target.
@@ -29,7 +28,6 @@ FORCE_ON_CROWDS = frozenset(
 )
 # A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
 STATUSES = frozenset({"occurred", "planned"})
-CONFIDENCE_IMPLIED = 0.3
 
 
 def on_own_people(events: list[Event], report: str | None) -> list[Event]:
@@ -54,7 +52,7 @@ def _event(event: Event, report: str | None) -> Event:
     where = event.place.country if event.place is not None and event.place.country else report
     if where != iso:
         return event
-    return with_participants(event, event.actors, [_people(iso)])
+    return with_participants(event, event.actors, [implied(iso, "CVL", "civilians")])
 
 
 def _general(event: Event) -> bool:
@@ -66,9 +64,4 @@ def _general(event: Event) -> bool:
 def _bare_own(ref: ActorRef, iso: str) -> bool:
     """The actor's own country with no sector: implied by the domestic reading, or a place
     in it standing for the state ("imposed a curfew in Kathmandu")."""
-    return ref.resolved_by in BARE_STATE and ref.country == iso and not ref.sector
-
-
-def _people(iso: str) -> ActorRef:
-    name = f"{lexicon().country_names.get(iso, iso)} civilians"
-    return ActorRef("", name, None, iso, "CVL", None, iso + "CVL", "implied", CONFIDENCE_IMPLIED)
+    return bare_state(ref) and ref.country == iso

@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from dyad.events.identity import with_participants
-from dyad.events.states import BARE_STATE
+from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
 
 # Reactions whose object may be an act rather than a party. Praise is left out: its object
@@ -48,7 +48,7 @@ def aim_at_acts(
         # A target named inside the act's own phrase is the act's patient ("the arrest of
         # the opposition leader", "Shekari's execution"): the reaction is aimed at the agent.
         phrase = doc[noun.left_edge.i : noun.right_edge.i + 1].text
-        if any(_named(r) and r.text not in phrase for r in e.recipients):
+        if any(not bare_state(r) and r.text not in phrase for r in e.recipients):
             out.append(e)
             continue
         agents = _agents_of(noun, e, events, triggers, by_token)
@@ -59,10 +59,6 @@ def aim_at_acts(
         recipients = [_referred(a) for a in agents if a.code not in own]
         out.append(with_participants(e, e.actors, recipients) if recipients else e)
     return out
-
-
-def _named(ref: ActorRef) -> bool:
-    return ref.resolved_by not in BARE_STATE or bool(ref.sector)
 
 
 def _trigger(event: Event, doc: Doc) -> Token | None:
@@ -88,14 +84,12 @@ def _object(t: Token) -> Token | None:
 
 
 def _agents_of(
-    noun: Token | None,
+    noun: Token,
     reaction: Event,
     events: list[Event],
     triggers: Mapping[int, Token | None],
     by_token: Mapping[int, Sequence[ActorRef]],
 ) -> list[ActorRef]:
-    if noun is None:
-        return []
     for c in noun.subtree:  # "an attempted coup by troops", "the execution of X by Y"
         if c.dep_ in {"agent", "prep"} and c.lower_ == "by":
             for g in c.children:

@@ -40,10 +40,7 @@ def merge(into: Event, other: Event) -> None:
     into.mentions.extend(m for m in other.mentions if (m.start, m.trigger_start) not in told)
     into.topics = sorted(set(into.topics) | set(other.topics))
     into.contexts = sorted(set(into.contexts) | set(other.contexts))
-    if into.date.precision in {"publication", "unknown"} and other.date.precision not in {
-        "publication",
-        "unknown",
-    }:
+    if into.date.precision in VAGUE and other.date.precision not in VAGUE:
         into.date = other.date
     if into.place is None and other.place is not None:
         # The mention that names the place also tells who hosted whom (a headline rarely does).

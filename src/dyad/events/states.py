@@ -38,13 +38,12 @@ def _event(event: Event) -> Event:
     return with_participants(event, actors, recipients)
 
 
+def bare_state(ref: ActorRef) -> bool:
+    """A state named as such, or implied, with no sector: no organ or people of it named."""
+    return ref.resolved_by in BARE_STATE and not ref.sector
+
+
 def _gov(ref: ActorRef) -> ActorRef:
-    if (
-        ref.resolved_by not in BARE_STATE
-        or ref.sector
-        or ref.actor_id
-        or not ref.country
-        or ref.country in NON_STATES
-    ):
+    if not bare_state(ref) or ref.actor_id or not ref.country or ref.country in NON_STATES:
         return ref
     return replace(ref, sector="GOV", code=ref.country + "GOV")
