@@ -288,3 +288,25 @@ def test_actors_config_dir_extends_without_code(
     assert found.entry is not None and found.entry.id == "kwame-example"
     assert found.role is not None and found.role.country + found.role.sector == "GHAGOV"
     assert "kwame-example" not in load_kb(use_config_dir=False).entries
+
+
+def test_a_one_word_country_in_a_place_phrase_is_the_country(coder) -> None:
+    # The recogniser tags "Mali" in "central Mali" as a person; said as a place it is none.
+    from dyad.actors.resolve import resolve_document
+    from dyad.nlp import load
+
+    doc = load()("Militants attacked an army post in central Mali on Sunday.")
+    refs = [r for rs in resolve_document(doc, coder.kb, day=None).by_token.values() for r in rs]
+    assert [(r.text, r.code) for r in refs] == [("Mali", "MLI")]
+
+
+def test_adjectives_the_country_list_lacks_name_the_country(coder) -> None:
+    from dyad.actors.lexicon import lexicon
+
+    lex = lexicon()
+    assert [lex.country_of_word(w) for w in ("Philippine", "Nepali", "Ecuadorian", "Gaza")] == [
+        "PHL",
+        "NPL",
+        "ECU",
+        "PSE",
+    ]

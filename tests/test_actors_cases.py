@@ -183,7 +183,7 @@ CASES: list[Case] = [
     C("chancellor-scholz", "surname", "Chancellor Scholz promised more air defence for "
       "Ukraine.", "2023-06-13", "Chancellor Scholz", (W("olaf-scholz", "DEUGOV", "alias"),)),
     C("spanish-sanchez", "surname", "Spanish Prime Minister Sánchez met Lula in Brasilia.",
-      "2023-03-01", "Spanish Prime Minister Sánchez", (W(None, "ESPGOV", "composed"),)),
+      "2023-03-01", "Spanish Prime Minister Sánchez", (W("pedro-sanchez", "ESPGOV", "alias"),)),
     C("unknown-castillo", "surname", "Colombian negotiator Pedro Castillo said talks would "
       "resume.", "2024-02-01", "Pedro Castillo", (W(None, "COLGOV", "composed"),)),
     C("lavrov", "surname", "Lavrov accused the West of prolonging the war.",

@@ -203,3 +203,10 @@ def test_build_leaders_merges_a_tenure_split_by_a_changed_start_year() -> None:
     # So does someone else's term starting between them.
     other = [*split, role("Q2", "2022-11-01", "2022-12-30")]
     assert len(_script().merge_split(other, days[:3])) == 3
+
+
+def test_leaders_paternal_surname_of_a_long_form_names_the_person(kb: KnowledgeBase) -> None:
+    # The long form "Juan Orlando Hernández Alvarado" puts the paternal surname second to
+    # last: it is still his surname, not a given name.
+    [e] = kb.surname("Hernández")
+    assert e.id == "juan-orlando-hernandez"

@@ -41,3 +41,23 @@ def test_an_object_that_names_no_act_is_left_alone(code):
     )
     for ev in _accuse(events):
         assert "CHLCOP" not in {r.code for r in ev.recipients}
+
+
+def test_an_act_named_by_another_word_of_its_kind_gives_the_target(code):
+    # "drills" and "exercises" are one kind of act in the lexicon; the trigger of the act
+    # is a phrase ("began naval drills") whose head is the light verb.
+    events = code(
+        "The Chinese navy began naval drills near the Philippine coast on Monday. "
+        "The exercises were denounced by the Philippine foreign ministry on Tuesday."
+    )
+    [ev] = _accuse(events)
+    assert [r.code for r in ev.recipients] == ["CHNMIL"]
+
+
+def test_an_act_the_reactor_names_in_its_own_words_is_the_object(code):
+    events = code(
+        "Chilean police raided the offices of an opposition newspaper on Saturday. "
+        "The Argentine foreign minister condemned what he called an unjustified raid."
+    )
+    [ev] = _accuse(events)
+    assert [r.code for r in ev.recipients] == ["CHLCOP"]

@@ -22,3 +22,12 @@ def test_a_government_acting_at_home_is_not_its_own_target(code):
     )
     for ev in events:
         assert not {a.code for a in ev.actors} & {r.code for r in ev.recipients}
+
+
+def test_a_country_named_again_by_a_pronoun_is_still_its_government(code):
+    events = code(
+        "Ecuador and Uruguay ended a long trade dispute on Monday. "
+        "Their foreign ministers said the two countries would sign a customs accord in May."
+    )
+    [ev] = [e for e in events if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
+    assert sorted(a.code for a in ev.actors) == ["ECUGOV", "URYGOV"]

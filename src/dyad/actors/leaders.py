@@ -132,8 +132,11 @@ def _given_names(entries: Iterable[Entry]) -> set[str]:
     for e in entries:
         if e.kind != "person":
             continue
+        # A paternal surname is not last in the long form ("Juan Orlando Hernández
+        # Alvarado"): the person's own surnames are never their given names.
+        own = surname_keys(e)
         for n in [e.name, *e.aliases]:
             units = _units(n)
             given = units[1:] if _family_first(e, units) else units[:-1]
-            out.update(name_key(u) for u in given)
+            out.update(k for k in (name_key(u) for u in given) if k not in own)
     return out

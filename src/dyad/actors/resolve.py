@@ -73,6 +73,17 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Crowds, not institutions, are of the place where they act.
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "REF", "REL"}
 LOCATIVE = {"in", "across", "throughout", "at", "near", "outside", "around"}
+COMPASS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
@@ -197,6 +208,14 @@ def _is_inner(tok: Token) -> bool:
         t = t.head
     inner = t.dep_ in INNER_DEPS or (t.dep_ == "poss" and t.pos_ != "PRON")
     return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _placed(tok: Token) -> bool:
+    """Said as a place: "in central Mali", "across Jordan" (the recogniser may still call
+    a one-word country a person)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE) or any(
+        c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children
+    )
 
 
 def _name_like(t: Token) -> bool:
@@ -592,7 +611,9 @@ class _Resolver:
         # 2. A country or capital, named alone ("Peru", "the United States", "Beijing").
         # The recogniser takes some countries for persons ("Sri Lanka"); a country's name of
         # two words or more is nobody's name (one word may be: "Jordan", "Georgia").
-        country_name = len(whole) > 1 and self.lex.country_of_word(" ".join(whole)) is not None
+        country_name = self.lex.country_of_word(" ".join(whole)) is not None and (
+            len(whole) > 1 or _placed(head)
+        )
         if (
             p.title is None
             and p.org is None

@@ -12,12 +12,14 @@ the reaction's recipients. A reaction whose text names a target keeps it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.events.identity import with_participants
+from dyad.events.lexicon import patterns
 from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
 
@@ -30,6 +32,8 @@ OBJECT_PREPS = frozenset({"against", "over", "at"})
 # Two words name one act when one's lemma begins with this much of the other's ("executed" and
 # "execution", "removed" and "removal"); shorter shared stems ("protest", "protection") do not.
 STEM = 5
+# "condemned what it called a massacre", "rejected what they termed an occupation".
+NAMING_VERBS = frozenset({"call", "term", "describe", "label", "brand", "dub"})
 CONFIDENCE_REFERRED = 0.5
 
 
@@ -40,8 +44,8 @@ def aim_at_acts(
     triggers = {id(e): _trigger(e, doc) for e in events}
     out = []
     for e in events:
-        t = triggers[id(e)]
-        noun = _object(t) if e.type in REACTIONS and t is not None else None
+        span = triggers[id(e)]
+        noun = _object(span.root) if e.type in REACTIONS and span is not None else None
         if noun is None:
             out.append(e)
             continue
@@ -61,12 +65,12 @@ def aim_at_acts(
     return out
 
 
-def _trigger(event: Event, doc: Doc) -> Token | None:
+def _trigger(event: Event, doc: Doc) -> Span | None:
     if not event.mentions:
         return None
     m = event.mentions[0]
     span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return span if span is not None and len(span) else None
 
 
 def _object(t: Token) -> Token | None:
@@ -80,6 +84,11 @@ def _object(t: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     return g
+        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS:
+            # "decried what he called an attempted coup": the object is the naming's.
+            for g in c.children:
+                if g.dep_ in {"oprd", "attr", "dobj"} and g.pos_ == "NOUN":
+                    return g
     return None
 
 
@@ -87,7 +96,7 @@ def _agents_of(
     noun: Token,
     reaction: Event,
     events: list[Event],
-    triggers: Mapping[int, Token | None],
+    triggers: Mapping[int, Span | None],
     by_token: Mapping[int, Sequence[ActorRef]],
 ) -> list[ActorRef]:
     for c in noun.subtree:  # "an attempted coup by troops", "the execution of X by Y"
@@ -98,12 +107,12 @@ def _agents_of(
                     return list(refs)
     here = reaction.mentions[0].trigger_start
     acts = [
-        (abs(t.idx - here), e)
+        (abs(t.start_char - here), e)
         for e in events
         if e is not reaction
         and e.actors
         and (t := triggers[id(e)]) is not None
-        and _same_act(t, noun)
+        and any(_same_act(w, noun) for w in t if w.pos_ in {"NOUN", "VERB"})
     ]
     if not acts:
         return []
@@ -118,7 +127,20 @@ def _same_act(trigger: Token, noun: Token) -> bool:
     if a == b:
         return True
     n = min(len(a), len(b))
-    return n >= STEM and a[:STEM] == b[:STEM]
+    if n >= STEM and a[:STEM] == b[:STEM]:
+        return True
+    # Reports vary the word for one act ("began drills", "denounced the exercises"): two
+    # words the lexicon files under one type and mode name the same kind of act.
+    return bool(_kinds(trigger.pos_, a) & _kinds("NOUN", b))
+
+
+@functools.cache
+def _kinds(pos: str, lemma: str) -> frozenset[tuple[str, str | None]]:
+    """The (type, mode) the lexicon gives ``lemma`` with no condition attached: "hunger
+    strike" or "express gratitude" say nothing of the bare word."""
+    return frozenset(
+        (p.type, p.mode) for p in patterns().get((pos, lemma), ()) if not p.specificity
+    )
 
 
 def _referred(ref: ActorRef) -> ActorRef:

@@ -15,8 +15,9 @@ from dyad.actors.match import NON_STATES
 from dyad.events.identity import with_participants
 from dyad.records import ActorRef, Event
 
-# A state named bare, or one an act is implied to be aimed at (``dyad.events.domestic``).
-BARE_STATE = frozenset({"state", "implied"})
+# A state named bare, named again ("they", "the two countries"), or one an act is implied
+# to be aimed at (``dyad.events.domestic``).
+BARE_STATE = frozenset({"state", "implied", "coref"})
 # Recipients of these types may be a country's people as well as its government.
 PEOPLE_TARGETS = frozenset({"ASSAULT"})
 
@@ -39,7 +40,8 @@ def _event(event: Event) -> Event:
 
 
 def bare_state(ref: ActorRef) -> bool:
-    """A state named as such, or implied, with no sector: no organ or people of it named."""
+    """A state named as such, named again, or implied, with no sector: no organ or people
+    of it named."""
     return ref.resolved_by in BARE_STATE and not ref.sector
 
 
