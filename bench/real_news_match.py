@@ -80,12 +80,50 @@ def codes(field_value: str) -> Codes:
     return frozenset(p.replace(" ", "") for p in field_value.split(";") if p.strip())
 
 
+# The set codes international bodies by which body they are (README: ``UNO IGO`` for UN
+# bodies and missions, ``UNO JUD`` the ICJ, ``UNO LEG`` the General Assembly, ``EUR IGO``,
+# ``AFU IGO``, ``NAT IGO``, ``INT NGO``); Dyad codes any of them ``IGO IGO`` (``NGO NGO``)
+# and tells them apart by ``actor_id``. The translation is by that id, or for a person by
+# the title of the international office held.
+_BODIES = {
+    "un-general-assembly": "UNOLEG",
+    "international-court-of-justice": "UNOJUD",
+    "african-union": "AFUIGO",
+    "nato": "NATIGO",
+}
+_UN_AGENCIES = {"who", "unesco", "unicef", "unhcr", "wfp", "fao", "ilo", "iaea", "undp", "ohchr"}
+_TITLE_BODIES = (("General Assembly", "UNOLEG"), ("United Nations", "UNOIGO"), ("NATO", "NATIGO"))
+
+
+def set_code(ref: Any) -> str:
+    """``ref``'s code in the set's scheme for international bodies; others unchanged."""
+    code = (ref.code or "?").replace(" ", "")
+    if code == "NGONGO":
+        return "INTNGO"
+    if code != "IGOIGO" or not ref.actor_id:
+        return code
+    aid, title = ref.actor_id, ref.role or ""
+    if aid in _BODIES:
+        return _BODIES[aid]
+    if aid in _UN_AGENCIES or aid.startswith(("united-nations", "un-")):
+        return "UNOIGO"
+    if aid.startswith("european-"):
+        return "EURIGO"
+    for words, body in _TITLE_BODIES:
+        if words in title:
+            return body
+    if "European" in title or "of the Union" in title:
+        return "EURIGO"
+    return code
+
+
 def dyad_codes(refs: Iterable[Any], *, bare_is_gov: bool = False) -> Codes:
-    """Dyad's codes of ``refs``; with ``bare_is_gov`` a country coded without a sector ("JPN",
-    a state named as such) counts as its government, as the set's annotators code it."""
+    """Dyad's codes of ``refs`` in the set's scheme (``set_code``); with ``bare_is_gov`` a
+    country coded without a sector ("JPN", a state named as such) counts as its government,
+    as the set's annotators code it."""
     out = set()
     for r in refs:
-        code = (r.code or "?").replace(" ", "")
+        code = set_code(r)
         out.add(code + "GOV" if bare_is_gov and re.fullmatch(r"[A-Z]{3}", code) else code)
     return frozenset(out)
 

@@ -310,3 +310,12 @@ def test_adjectives_the_country_list_lacks_name_the_country(coder) -> None:
         "ECU",
         "PSE",
     ]
+
+
+def test_a_capital_before_a_role_noun_gives_its_country(coder) -> None:
+    from dyad.actors.resolve import resolve_document
+    from dyad.nlp import load
+
+    doc = load()("The Quito city administration imposed a curfew while Tehran authorities watched.")
+    refs = [r for rs in resolve_document(doc, coder.kb, day=None).by_token.values() for r in rs]
+    assert sorted(r.code for r in refs) == ["ECUGOV", "IRNGOV"]

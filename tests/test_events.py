@@ -213,3 +213,12 @@ def test_events_violence_during_a_march_is_coded_beside_it(code):
 def test_events_critics_of_a_government_are_not_the_government(code):
     events = code("Critics of the Kenyan government protested on Sunday.")
     assert not [a for e in events for a in e.actors if a.country == "KEN" and a.sector == "GOV"]
+
+
+def test_the_one_asked_in_a_for_to_clause_is_the_recipient(code):
+    for text, recipient in [
+        ("Ecuador's government asked on Monday for the UN mission to leave the country.", "IGOIGO"),
+        ("Chile's foreign minister appealed for Bolivia to reopen the border.", "BOLGOV"),
+    ]:
+        [ev] = [e for e in code(text) if e.type == "REQUEST"]
+        assert [r.code for r in ev.recipients] == [recipient]

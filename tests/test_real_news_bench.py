@@ -16,6 +16,7 @@ from bench.real_news_match import (
     locate,
     place_ok,
     score_article,
+    set_code,
     triple_ok,
 )
 
@@ -299,3 +300,22 @@ def test_bench_runs_on_two_dev_articles(capsys: pytest.CaptureFixture[str]) -> N
         assert part in summary
     assert "linking" in summary and "/1 groups" in summary
     assert "link COERCE/seize" in out
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "role", "code", "expected"),
+    [
+        ("united-nations", None, "IGOIGO", "UNOIGO"),
+        ("unhcr", None, "IGOIGO", "UNOIGO"),
+        ("international-court-of-justice", None, "IGOIGO", "UNOJUD"),
+        ("european-commission", None, "IGOIGO", "EURIGO"),
+        ("josep-borrell", "High Representative of the Union", "IGOIGO", "EURIGO"),
+        ("mark-rutte", "Secretary General of NATO", "IGOIGO", "NATIGO"),
+        ("amnesty-international", None, "NGONGO", "INTNGO"),
+        ("opec", None, "IGOIGO", "IGOIGO"),
+        (None, None, "PERGOV", "PERGOV"),
+    ],
+)
+def test_international_bodies_take_the_sets_codes(actor_id, role, code, expected):
+    ref = ActorRef("x", "x", actor_id, code[:3], code[3:], role, code, "kb", 1.0)
+    assert set_code(ref) == expected

@@ -109,6 +109,13 @@ TITLE_QUALIFIERS = {
     "high-ranking",
     "high-level",
     "local",
+    # Levels of government: "the district administration", "provincial police".
+    "district",
+    "provincial",
+    "municipal",
+    "regional",
+    "city",
+    "county",
 }
 
 

@@ -78,6 +78,7 @@ def peel(
     keep_last: bool = True,
     proper: Collection[int] = (),
     lex: Lexicon | None = None,
+    capitals: bool = False,
 ) -> Peeled:
     """Strip honorifics, nationality words, organisations and titles from the front of
     ``words`` ("U.S. Secretary of State Antony Blinken", "IMF Managing Director Kristalina
@@ -86,6 +87,9 @@ def peel(
     ``keep_last`` leaves at least one word for the name. Words at the indices in ``proper``
     are nouns inside a person's name as tagged by the parser ("Jordan Bardella"), so they
     are not read as country names. "former" makes the sector ELI (former elite).
+    ``capitals`` reads a capital as its country ("the Kathmandu district administration",
+    "Tehran authorities"): only for common nouns, as capitals are given names too
+    ("Santiago Peña").
     """
     lex = lex or lexicon()
     n = len(words)
@@ -125,6 +129,8 @@ def peel(
             if i in proper and j == i + 1:
                 continue
             iso = lex.country_of_word(" ".join(low[i:j]))
+            if iso is None and capitals:
+                iso = lex.capitals.get(" ".join(low[i:j]))
             if iso:
                 if iso not in countries:
                     countries.append(iso)

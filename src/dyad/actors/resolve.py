@@ -513,7 +513,7 @@ class _Resolver:
             and not owned(m)
         ]
         words, lemmas, _ = _words([*mods, tok])
-        p = peel(words, self.kb, lemmas=lemmas, keep_last=False)
+        p = peel(words, self.kb, lemmas=lemmas, keep_last=False, capitals=True)
         countries = list(p.countries)
         for iso in self._countries_from_deps(tok):
             if iso not in countries:

@@ -15,6 +15,7 @@ from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import police_agents
 from dyad.events.candidates import Detection, candidates
+from dyad.events.clauses import for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
@@ -217,6 +218,9 @@ class _Builder:
                 for s in c.children
                 if s.dep_ == "nsubj"
             )
+        if slot == "for_subject":
+            # "asked for the UN mission to leave", "called for Congress to pass the bill".
+            return self._refs(for_to_subjects(pred))
         if slot == "own":
             # A nominal event's own modifiers and agent: "Israeli air strikes", "US Predator
             # attacks", "an offensive by the army" (not "of": the arrest *of* X is X's).

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from dyad.errors import DataFileError
 from dyad.ontology import cameo, cameo_for, data_text
 
-Slot = str  # "dobj", "dative", "governor_subject", or a preposition ("with", "to", ...)
+Slot = str  # "dobj", "dative", "governor_subject", "for_subject", or a preposition ("with", ...)
 
 
 class TriggerPattern(BaseModel):
