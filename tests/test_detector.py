@@ -153,3 +153,19 @@ def test_the_coder_records_the_detector_in_its_mentions() -> None:
     )
     assert any(e.type == "ASSAULT" for e in events)
     assert all(e.mentions[0].pattern for e in events)
+
+
+def test_a_verb_that_only_reports_speech_is_no_act_the_detector_adds(coder) -> None:
+    from dyad.detector.model import shipped
+    from dyad.events.candidates import candidates
+    from dyad.nlp import load
+
+    # Without the rule the detector reads "stressed" as a threat and "pointed out" as a
+    # rejection; the act inside the reported clause ("back down") is still its own trigger.
+    for text, said in [
+        ("The minister stressed to reporters that the government would not back down.", "stress"),
+        ("She pointed out that the country imports more steel than it exports.", "point"),
+    ]:
+        [sent] = list(load()(text).sents)
+        found = candidates(sent, shipped().score([sent.text])[0], "combined")
+        assert all(f.trigger.lemma_ != said for f in found)

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
 from dyad.events.lexicon import generic_pattern
+from dyad.events.told import REPORTING
 from dyad.events.triggers import Found, children, match, matches
 
 Detection = Literal["rules", "model", "combined"]
@@ -47,6 +48,14 @@ REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "PROTEST"})
 # The same verbs where the lexicon's patterns need more than the verb ("protest" as a verb of
 # complaint has no pattern of its own: its object is what is complained of).
 REACTION_VERBS = frozenset({"protest", "condemn", "denounce", "decry", "criticize", "criticise"})
+# Verbs that only report what was said ("stressed the importance of ties", "reiterated these
+# concerns"): the detector, trained on sentences where such a verb often carries a threat or
+# a demand, reads them as acts in the body of real reports. Its content may report an act,
+# found on its own word; the verb never is one unless the lexicon says so ("warned of").
+SAYING = (REPORTING - {"warn", "declare"}) | {
+    "highlight", "emphasise", "emphasize", "reiterate", "underline", "underscore", "point",
+    "inform", "argue", "mention", "remark", "claim", "suggest",
+}  # fmt: skip
 
 
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
@@ -77,6 +86,8 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         w = score(tok)
         etype = w.event(ADD) if w is not None else None
         if w is None or etype is None or tok.i in covered:
+            continue
+        if tok.lemma_.lower() in SAYING and (tok.pos_ in VERBAL or tok.tag_.startswith("VB")):
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:
