@@ -222,3 +222,18 @@ def test_the_one_asked_in_a_for_to_clause_is_the_recipient(code):
     ]:
         [ev] = [e for e in code(text) if e.type == "REQUEST"]
         assert [r.code for r in ev.recipients] == [recipient]
+
+
+def test_a_preposition_on_a_phrasal_verbs_particle_gives_the_recipient(code):
+    events = code(
+        "The standoff in Bolivia's capital lasted three hours. "
+        "Bolivian soldiers pulled back from the presidential palace in La Paz on Wednesday."
+    )
+    [ev] = [e for e in events if e.type == "RETREAT"]
+    assert [r.code for r in ev.recipients] == ["BOLGOV"]
+
+
+def test_every_country_a_thing_comes_from_is_a_recipient(code):
+    events = code("Kenya's president praised military aid from Britain, France and Germany.")
+    [ev] = [e for e in events if e.type == "SUPPORT"]
+    assert sorted(r.code for r in ev.recipients) == ["DEUGOV", "FRAGOV", "GBRGOV"]

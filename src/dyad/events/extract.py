@@ -162,7 +162,13 @@ class _Builder:
             preps.add("of")
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                refs = [r for p in c.children if p.dep_ == "pobj" for r in self.actors.at(p)]
+                refs = [
+                    r
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for q in _with_conjuncts(p)  # "aid from Britain, France and Germany"
+                    for r in self.actors.at(q)
+                ]
                 if refs:
                     return refs
         # "Israeli tanks", "US Predator attacks": a nationality among the modifiers.
@@ -251,10 +257,13 @@ class _Builder:
                 for p in c.children
                 if p.dep_ in {"pobj", "nmod"}
             )
-        # a preposition: its object, on the trigger, its verb or its required object
+        # a preposition: its object, on the trigger, its verb, its required object, or the
+        # particle of a phrasal verb the parser hung it on ("pulled back from the palace",
+        # "cracked down on protesters")
+        particles = [c for h in (trig, pred) for c in h.children if c.dep_ in {"prt", "advmod"}]
         objs = [
             p
-            for h in holders
+            for h in [*holders, *particles]
             for c in h.children
             if c.dep_ in {"prep", "dative"} and c.lower_ == slot
             for p in c.children
