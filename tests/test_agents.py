@@ -1,4 +1,4 @@
-"""Arrests with no named agent are the police's (``dyad.events.agents``)."""
+"""Acts with no named agent are the organ that does them (``dyad.events.agents``)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,19 @@ def test_an_arrest_abroad_is_the_host_states_police(code):
     )
     [ev] = _arrests(events)
     assert [a.code for a in ev.actors] == ["CHLCOP"]
+
+
+def test_an_unnamed_charge_is_the_states_prosecutors(code):
+    events = code("A former Chilean interior minister was charged with bribery on Monday.")
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("CHLJUD", "implied")]
+
+
+def test_an_unnamed_expulsion_is_the_host_government_never_the_envoys(code):
+    events = code(
+        "Chile's foreign ministry said on Tuesday that the Bolivian ambassador was expelled. "
+        "The Chilean government gave no reason."
+    )
+    [ev] = [e for e in events if e.type == "SANCTION"]
+    assert [a.code for a in ev.actors] == ["CHLGOV"]
+    assert [r.code for r in ev.recipients] == ["BOLGOV"]

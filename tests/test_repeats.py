@@ -30,3 +30,24 @@ def test_one_word_found_twice_is_one_mention(code):
         assert len(told) == len(set(told))
     starts = [(m.start, m.trigger_start) for e in events for m in e.mentions]
     assert len(starts) == len(set(starts))
+
+
+def test_one_act_told_by_two_words_of_a_sentence_is_one_event(code):
+    events = code(
+        "Protests spread across Chile on Monday. "
+        "At least six people were killed in Santiago as Chilean police fired rubber bullets "
+        "to disperse the crowds."
+    )
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    [ev] = assaults
+    assert [a.code for a in ev.actors] == ["CHLCOP"]
+    assert len(ev.mentions) == 2
+
+
+def test_two_acts_of_one_kind_in_a_sentence_by_different_sides_stay_apart(code):
+    events = code(
+        "Israeli jets struck targets in southern Lebanon while Hezbollah fired rockets at "
+        "northern Israel on Monday."
+    )
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2

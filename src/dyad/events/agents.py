@@ -1,9 +1,11 @@
 """The agent an act implies when the text names none: "X was arrested" is the police's act.
 
-Arrests and detentions are done by a state's police; analysts (and the real-news set's
-conventions) code an arrest whose agent is not named as ``XXX COP``, the police of the
-state where the arrest was made: the place's country when the text names one, else the
-arrested person's own country, else the country the report is about. An agent the text
+Some acts are done by one organ of a state only. Analysts (and the real-news set's
+conventions) code an arrest whose agent is not named as ``XXX COP``, a sentence or a charge
+as ``XXX JUD``, an expulsion or a deportation as ``XXX GOV``: the organ of the state where
+the act was done. That state is the place's country when the text names one; for acts on a
+state's own people (arrests, charges) else the person's own country; else the country the
+report is about. An expelled envoy's country is never the expelling one. An agent the text
 names always wins.
 """
 
@@ -13,29 +15,41 @@ from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, with_participants
 from dyad.records import Event
 
-# Trigger entries (``triggers.jsonl`` ids) of acts only a police force does. Jailing and
-# sentencing are a court's, imprisonment a prison service's: not here.
-POLICE_ACTS = frozenset({"coerce.arrest", "coerce.detain"})
+# Trigger entries (``triggers.jsonl`` ids) of acts one organ does: its sector, the noun that
+# names it, and whether the person acted on is taken to be of the acting state. Imprisonment
+# by a prison service, or a killing, names no single organ: not here.
+IMPLIED: dict[str, tuple[str, str, bool]] = {
+    "coerce.arrest": ("COP", "police", True),
+    "coerce.detain": ("COP", "police", True),
+    "coerce.jail": ("JUD", "court", True),
+    "coerce.sentence": ("JUD", "court", True),
+    "accuse.charge": ("JUD", "prosecutors", True),
+    "accuse.convict": ("JUD", "court", True),
+    "sanction.expel": ("GOV", "government", False),
+    "coerce.deport": ("GOV", "government", False),
+    "accuse.summon": ("GOV", "government", False),
+}
 
 
-def police_agents(events: list[Event], report: str | None) -> list[Event]:
-    """``events`` with the state's police as the actor of each arrest with none.
+def implied_agents(events: list[Event], report: str | None) -> list[Event]:
+    """``events`` with the implied organ as the actor of each such act with none.
 
-    ``report``: the country the document is about, for arrests of people no country is
-    given for (None: such arrests stay without an actor)."""
+    ``report``: the country the document is about, for acts on people no country is given
+    for (None: such acts stay without an actor)."""
     return [_event(e, report) for e in events]
 
 
 def _event(event: Event, report: str | None) -> Event:
-    if event.actors or not event.mentions or event.mentions[0].pattern not in POLICE_ACTS:
+    if event.actors or not event.mentions or event.mentions[0].pattern not in IMPLIED:
         return event
+    sector, noun, own_people = IMPLIED[event.mentions[0].pattern]
     held = {r.country for r in event.recipients if r.country and r.country not in NON_STATES}
     if event.place is not None and event.place.country:
-        iso: str | None = event.place.country  # where the arrest was made
-    elif held:
+        iso: str | None = event.place.country  # where the act was done
+    elif held and own_people:
         iso = next(iter(held)) if len(held) == 1 else None
     else:
         iso = report
-    if iso is None:
+    if iso is None or (not own_people and iso in held):
         return event
-    return with_participants(event, [implied(iso, "COP", "police")])
+    return with_participants(event, [implied(iso, sector, noun)])

@@ -13,7 +13,7 @@ from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
-from dyad.events.agents import police_agents
+from dyad.events.agents import implied_agents
 from dyad.events.candidates import Detection, candidates
 from dyad.events.clauses import for_to_subjects
 from dyad.events.domestic import code_domestic
@@ -654,6 +654,6 @@ def extract_events(
     if dateline:
         mentioned.add(dateline)
     report = report_country(actors.by_token, dateline)
-    events = aim_at_acts(police_agents(events, report), doc, actors.by_token)
+    events = aim_at_acts(implied_agents(events, report), doc, actors.by_token)
     events = code_domestic(events, kb, mentioned)
     return merge_repeats(on_own_people(as_governments(events), report))

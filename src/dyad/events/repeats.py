@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dyad.events.identity import participant_key
 from dyad.link import identity
-from dyad.records import Event
+from dyad.records import ActorRef, Event
 
 VAGUE = frozenset({"publication", "unknown"})
 
@@ -54,11 +54,53 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         target = next((e for e in out if _repeat(e, ev)), None)
+        if target is not None:
+            merge(target, ev)
+            continue
+        target = next((e for e in out if _retold(e, ev)), None)
         if target is None:
             out.append(ev)
-        else:
-            merge(target, ev)
+            continue
+        # Each side from the telling that tells more of it ("police fired" names the actor,
+        # "eight people were killed" the victims).
+        actors = max(target.actors, ev.actors, key=_told)
+        recipients = max(target.recipients, ev.recipients, key=_told)
+        merge(target, ev)
+        target.actors, target.recipients = actors, recipients
+        target.mode = target.mode or ev.mode
     return out
+
+
+def _retold(a: Event, b: Event) -> bool:
+    """One act told twice in one sentence by two words ("killed ... as police fired",
+    "made comments criticizing"): one type and status, and each side of one telling is the
+    other's or untold. Two acts of one kind in a sentence differ in a side both tell
+    ("struck Gaza and later shelled Rafah")."""
+    if (a.type, a.status) != (b.type, b.status) or not a.mentions or not b.mentions:
+        return False
+    ma, mb = a.mentions[0], b.mentions[0]
+    if (ma.document_id, ma.start) != (mb.document_id, mb.start):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if not (_within(a.actors, b.actors) and _within(a.recipients, b.recipients)):
+        return False
+    # Sides that would meet (the victims of one telling the actors of the other, a misparse
+    # of "people were reported killed") are two readings, not one act.
+    actors = {identity(r) for r in max(a.actors, b.actors, key=_told)}
+    return not actors & {identity(r) for r in max(a.recipients, b.recipients, key=_told)}
+
+
+def _within(x: list[ActorRef], y: list[ActorRef]) -> bool:
+    # A side no word names (the domestic reading's implied country) is untold.
+    ix = {identity(r) for r in x if r.resolved_by != "implied"}
+    iy = {identity(r) for r in y if r.resolved_by != "implied"}
+    return not ix or not iy or ix <= iy or iy <= ix
+
+
+def _told(side: list[ActorRef]) -> tuple[int, int]:
+    named = sum(r.resolved_by != "implied" for r in side)
+    return named, len(side)
 
 
 def _repeat(a: Event, b: Event) -> bool:
