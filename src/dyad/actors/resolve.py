@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.actors import phrases
 from dyad.actors.context import (
     CONTEXT_SECTORS,
     Pending,
@@ -32,7 +33,7 @@ from dyad.actors.context import (
     in_context,
     report_country,
 )
-from dyad.actors.kb import PARTICLES, Entry, KnowledgeBase, name_key, title_score
+from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
 from dyad.article.structure import find_dateline
@@ -72,24 +73,9 @@ COUNTERPART_NOUNS = {"counterpart"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Crowds, not institutions, are of the place where they act.
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "REF", "REL"}
-LOCATIVE = {"in", "across", "throughout", "at", "near", "outside", "around"}
-COMPASS = {
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-}
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
-MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod", "prep"}
-INNER_DEPS = {"compound", "amod", "nmod", "flat"}
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Heads that make an unknown named phrase an organisation rather than a person.
 ORG_HEADS = {
     "ministry",
@@ -170,159 +156,6 @@ class DocumentActors:
         return self.by_token.get(token.i, [])
 
 
-def _is_furniture(sent: Span) -> bool:
-    """Photo credits, bylines and captions have no verb: their names are not actors."""
-    return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
-
-
-def _modifiers(head: Token) -> list[Token]:
-    """The words before ``head`` that modify it (titles, nationalities, given names): the
-    unbroken stretch of its left subtree with modifier dependencies."""
-    out: list[Token] = []
-    doc = head.doc
-    allowed = MODIFIER_DEPS | {"conj", "cc"}
-    for i in range(head.i - 1, head.sent.start - 1, -1):
-        t = doc[i]
-        if t.dep_ not in allowed or t.dep_ == "prep" or not head.is_ancestor(t):
-            break
-        out.append(t)
-    out.reverse()
-    return out
-
-
-def _clause_subjects(tok: Token) -> set[int]:
-    """Subjects of the clause an object pronoun sits in: "Blinken urged him" is not
-    Blinken (a reflexive would be)."""
-    if tok.dep_ not in {"dobj", "dative", "iobj", "pobj"}:
-        return set()
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return {t.i for s in subjects for t in (s, *s.conjuncts)}
-
-
-def _is_inner(tok: Token) -> bool:
-    """A word inside a larger noun phrase ("Chinese" in "Chinese enterprises", "Romanian"
-    in "Hungarian and Romanian officials"): resolved with its head, not alone."""
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    inner = t.dep_ in INNER_DEPS or (t.dep_ == "poss" and t.pos_ != "PRON")
-    return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
-
-
-def _placed(tok: Token) -> bool:
-    """Said as a place: "in central Mali", "across Jordan" (the recogniser may still call
-    a one-word country a person)."""
-    return (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE) or any(
-        c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children
-    )
-
-
-def _name_like(t: Token) -> bool:
-    if t.pos_ == "PROPN":
-        return True
-    if len(t.text) > 1 and t.text.isupper() and t.pos_ in {"PRON", "NOUN", "X"}:
-        return True  # an acronym the tagger took for a word ("WHO")
-    return t.ent_type_ in ENTITY_LABELS and t.pos_ in {"NOUN", "ADJ", "X", "NUM"}
-
-
-def _glued(t: Token) -> bool:
-    """A hyphen inside a word ("Jae-in", "Meza-Cuadra"), not a dash between words."""
-    return t.text in {"-", "‐"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
-
-
-def _name_run(head: Token) -> tuple[int, int]:
-    """The proper-noun run around ``head``: [start, end] token indices, both inclusive.
-
-    Surface-based on purpose: the tagger may split one long name into two entities, and the
-    parser may attach the halves anywhere.
-    """
-    doc, sent = head.doc, head.sent
-    s = e = head.i
-    i = s - 1
-    while i >= sent.start:
-        t = doc[i]
-        if _name_like(t):
-            s, i = i, i - 1
-        elif _glued(t) and i - 1 >= sent.start:
-            s, i = i - 1, i - 2
-        elif t.lower_ in PARTICLES:
-            j = i
-            while j >= sent.start and doc[j].lower_ in PARTICLES:
-                j -= 1
-            if j >= sent.start and _name_like(doc[j]) and i - j <= 3:
-                s, i = j, j - 1
-            else:
-                break
-        else:
-            break
-    i = e + 1
-    while i < sent.end:
-        t = doc[i]
-        if _name_like(t):
-            e, i = i, i + 1
-        elif _glued(t) and i + 1 < sent.end:
-            e, i = i + 1, i + 2
-        elif t.lower_ in PARTICLES:
-            j = i
-            while j < sent.end and doc[j].lower_ in PARTICLES:
-                j += 1
-            if j < sent.end and _name_like(doc[j]) and j - i <= 3:
-                e, i = j, j + 1
-            else:
-                break
-        else:
-            break
-    return s, e
-
-
-def _window(start: int, doc: Doc, sent: Span) -> int:
-    """Where the description before a name begins: lower-case titles, "of", possessives
-    ("Peru's foreign minister Elmer Schialer", "Secretary of State Antony Blinken")."""
-    i = start - 1
-    first = start
-    while i >= sent.start:
-        t = doc[i]
-        if t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "POS" or t.lower_ == "of" or _glued(t):
-            first, i = i, i - 1
-        else:
-            break
-    while first < start and (doc[first].lower_ == "of" or doc[first].tag_ == "POS"):
-        first += 1
-    return first
-
-
-def _proper(doc: Doc, starts: list[int]) -> set[int]:
-    """Word positions inside a person's name that are nouns, never country adjectives."""
-    return {
-        k for k, i in enumerate(starts) if doc[i].ent_type_ == "PERSON" and doc[i].pos_ != "ADJ"
-    }
-
-
-def _words(tokens: list[Token]) -> tuple[list[str], list[str], list[int]]:
-    """Texts and lemmas of ``tokens`` with glued hyphens joined ("Director-General"), and
-    the token index each word starts at."""
-    words: list[str] = []
-    lemmas: list[str] = []
-    starts: list[int] = []
-    glue = False
-    for t in tokens:
-        if _glued(t) and words:
-            words[-1] += t.text
-            lemmas[-1] += t.text
-            glue = True
-            continue
-        if glue:
-            words[-1] += t.text
-            lemmas[-1] += t.lemma_
-            glue = False
-            continue
-        words.append(t.text)
-        lemmas.append(t.lemma_)
-        starts.append(t.i)
-    return words, lemmas, starts
-
-
 class _Resolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> None:
         self.doc = doc
@@ -337,14 +170,14 @@ class _Resolver:
         self.last_run: tuple[int, int] = (0, -1)  # the name run of the last named mention
         self.ent_at: dict[int, Span] = {}
         for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS and ent.text.lower() not in FURNITURE:
+            if ent.label_ in phrases.ENTITY_LABELS and ent.text.lower() not in FURNITURE:
                 for t in ent:
                     self.ent_at[t.i] = ent
         # Full names anywhere in the text settle surnames everywhere, the headline included:
         # "Blinken meets Xi" is about Xi Jinping when the body names him.
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
-                s, e = _name_run(ent.root)
+                s, e = phrases.name_run(ent.root)
                 words = [t.text for t in doc[s : e + 1]]
                 rest = words[peel(words, kb).name_start :]
                 if len(rest) >= 2:
@@ -440,7 +273,7 @@ class _Resolver:
                 if iso and iso not in out:
                     out.append(iso)
 
-        for m in _modifiers(head):
+        for m in phrases.modifiers(head):
             if m.dep_ in {"amod", "compound", "poss", "nmod"} and m.i not in skip:
                 add(m)
         for child in head.children:
@@ -450,7 +283,7 @@ class _Resolver:
                         # "the leader of France's National Rally", "a spokesman for the
                         # Chinese foreign ministry"
                         add(p)
-                        for m in _modifiers(p):
+                        for m in phrases.modifiers(p):
                             if m.dep_ in {"amod", "compound", "poss", "nmod"}:
                                 add(m)
         return out
@@ -470,7 +303,7 @@ class _Resolver:
 
     def _owner_country(self, tok: Token) -> str | None:
         """The country of a person or body owning the phrase ("Putin's spokesman")."""
-        s, e = _name_run(tok)
+        s, e = phrases.name_run(tok)
         words = [t.text for t in self.doc[s : e + 1]]
         hit, _ = match_name(self.kb, words, day=self.day, known=self.known_ids)
         if hit is not None:
@@ -491,7 +324,7 @@ class _Resolver:
         minister", "a Chinese foreign ministry spokeswoman", "the President of Peru"), and
         whether its words are all description: "state visit" is no actor although
         "state" is a role word."""
-        mods = _modifiers(tok)
+        mods = phrases.modifiers(tok)
         owners = {m.i for m in mods if m.dep_ == "poss"}
 
         def owned(m: Token) -> bool:
@@ -512,7 +345,7 @@ class _Resolver:
             and not (m.pos_ == "NUM" or m.like_num)
             and not owned(m)
         ]
-        words, lemmas, _ = _words([*mods, tok])
+        words, lemmas, _ = phrases.words([*mods, tok])
         p = peel(words, self.kb, lemmas=lemmas, keep_last=False, capitals=True)
         countries = list(p.countries)
         for iso in self._countries_from_deps(tok):
@@ -530,7 +363,7 @@ class _Resolver:
 
     def _named_refs(self, head: Token, sent_i: int, consumed: set[int]) -> list[ActorRef]:
         doc, sent = self.doc, head.sent
-        s, e = _name_run(head)
+        s, e = phrases.name_run(head)
         s = self._possessive_name_start(s, e)
         self.last_run = (s, e)
         run = list(doc[s : e + 1])
@@ -541,12 +374,12 @@ class _Resolver:
             label = "PERSON" if "PERSON" in labels else label or sorted(labels)[0]
         # The description is the longest stretch before the run that reads as one
         # ("Putin's spokesman Dmitry Peskov": "spokesman", not "Putin's"); at worst none.
-        for first in range(_window(s, doc, sent), s + 1):
-            if first < s and (doc[first].tag_ == "POS" or _glued(doc[first])):
+        for first in range(phrases.window(s, doc, sent), s + 1):
+            if first < s and (doc[first].tag_ == "POS" or phrases.glued(doc[first])):
                 continue
             span = list(doc[first : e + 1])
-            words, lemmas, starts = _words(span)
-            proper = _proper(doc, starts)
+            words, lemmas, starts = phrases.words(span)
+            proper = phrases.proper(doc, starts)
             p = peel(words, self.kb, lemmas=lemmas, proper=proper)
             if first == s or starts[min(p.name_start, len(starts) - 1)] >= s:
                 break
@@ -612,7 +445,7 @@ class _Resolver:
         # The recogniser takes some countries for persons ("Sri Lanka"); a country's name of
         # two words or more is nobody's name (one word may be: "Jordan", "Georgia").
         country_name = self.lex.country_of_word(" ".join(whole)) is not None and (
-            len(whole) > 1 or _placed(head)
+            len(whole) > 1 or phrases.placed(head)
         )
         if (
             p.title is None
@@ -663,9 +496,9 @@ class _Resolver:
         "Putin's spokesman", but "Kurdistan Workers' Party" and "Lord's Resistance Army" are
         one name, known as such to the knowledge base."""
         doc, start = self.doc, self.doc[s].sent.start
-        if s - 2 < start or doc[s - 1].tag_ != "POS" or not _name_like(doc[s - 2]):
+        if s - 2 < start or doc[s - 1].tag_ != "POS" or not phrases.name_like(doc[s - 2]):
             return s
-        first, _ = _name_run(doc[s - 2])
+        first, _ = phrases.name_run(doc[s - 2])
         whole = doc[first : e + 1].text
         if any(x.kind == "organisation" for x in self.kb.exact(whole.removeprefix("the "))):
             return first
@@ -738,7 +571,7 @@ class _Resolver:
         if low not in PRONOUN_GENDER:
             return []
         want = PRONOUN_GENDER[low]
-        blocked = _clause_subjects(tok)
+        blocked = phrases.clause_subjects(tok)
         # Persons of the current and the two preceding sentences, most recent first.
         window = [
             s
@@ -809,12 +642,12 @@ class _Resolver:
         return list(reversed(out)) if len(out) == size else []
 
     def _np_text(self, tok: Token) -> str:
-        mods = [m for m in _modifiers(tok) if m.dep_ != "det"]
+        mods = [m for m in phrases.modifiers(tok) if m.dep_ != "det"]
         start = mods[0].i if mods else tok.i
         return self.doc[start : tok.i + 1].text
 
     def _common(self, tok: Token, sent_i: int) -> list[ActorRef]:
-        mods = _modifiers(tok)
+        mods = phrases.modifiers(tok)
         lower_mods = {m.lower_ for m in mods}
         lemma = tok.lemma_.lower()
         plural = tok.tag_ in {"NNS", "NNPS"}
@@ -942,7 +775,7 @@ class _Resolver:
             prep = t.head
             if prep.lower_ == "of" and prep.head.dep_ == "pobj":
                 prep = prep.head.head  # "in the capital city of Algiers"
-            if prep.lower_ in LOCATIVE and prep.head.i in holders:
+            if prep.lower_ in phrases.LOCATIVE and prep.head.i in holders:
                 iso = self._place_country(t)
                 if iso:
                     return [iso]
@@ -953,7 +786,7 @@ class _Resolver:
         by themselves or only describe one ("the minister, Elmer Schialer", and "(Reuters)
         - Brazilian President Lula ..." where the parser hangs the name on the agency)."""
         for a in self._appositives([tok]):
-            if a.i not in self.done and (_name_like(a) or self.ent_at.get(a.i) is not None):
+            if a.i not in self.done and (phrases.name_like(a) or self.ent_at.get(a.i) is not None):
                 refs = self._named(a, sent_i)
                 if refs:
                     return refs  # keyed on the name's run too (``_key``)
@@ -971,7 +804,7 @@ class _Resolver:
                 owner = self._pronoun(m, sent_i)
                 role = owner[0].role if len(owner) == 1 else None
             else:
-                s, e = _name_run(m)
+                s, e = phrases.name_run(m)
                 words = [t.text for t in self.doc[s : e + 1]]
                 hit, _ = match_name(self.kb, words, day=self.day, known=self.known_ids)
                 role = self.kb.role_on(hit.entry, self.day).title if hit is not None else None
@@ -1011,11 +844,11 @@ class _Resolver:
         return []
 
     def _mention(self, tok: Token, sent_i: int) -> list[ActorRef]:
-        if tok.pos_ == "PRON" and not _name_like(tok):
+        if tok.pos_ == "PRON" and not phrases.name_like(tok):
             return self._pronoun(tok, sent_i)
         if tok.pos_ in {"DET", "ADP", "CCONJ", "PUNCT", "PART", "AUX", "VERB"}:
             return []  # "the" of "the United Nations": the name is found at its head
-        if self.ent_at.get(tok.i) is not None or _name_like(tok) or self._known_word(tok):
+        if self.ent_at.get(tok.i) is not None or phrases.name_like(tok) or self._known_word(tok):
             refs = self._named(tok, sent_i)
             if not refs:
                 refs = self._appositive_name(tok, sent_i)
@@ -1040,7 +873,7 @@ class _Resolver:
         out.by_token[tok.i] = refs
         s, e = self.last_run
         for t in self.doc[s : e + 1]:
-            if t.i == tok.i or t.lower_ == "the" or not _name_like(t) or _is_inner(t):
+            if t.i == tok.i or t.lower_ == "the" or not phrases.name_like(t) or phrases.is_inner(t):
                 continue
             out.by_token.setdefault(t.i, refs)
 
@@ -1051,10 +884,10 @@ class _Resolver:
         dateline = find_dateline(self.doc.text)
         filed = range(dateline.start, dateline.end) if dateline is not None else range(0)
         for sent_i, sent in enumerate(self.doc.sents):
-            furniture = _is_furniture(sent)
+            furniture = phrases.is_furniture(sent)
             mark = len(self.history)
             for tok in sent:
-                if tok.i in self.done or _is_inner(tok) or tok.idx in filed:
+                if tok.i in self.done or phrases.is_inner(tok) or tok.idx in filed:
                     continue
                 self.last_run = (tok.i, tok.i)
                 refs = self._mention(tok, sent_i)
@@ -1064,9 +897,13 @@ class _Resolver:
                 # The phrase is no actor ("a U.S. request", "President Boluarte's visit"):
                 # the words it is made of may be ("U.S.", "Boluarte").
                 for m in tok.children:
-                    if m.i > tok.i or m.i in self.done or m.dep_ not in INNER_DEPS | {"poss"}:
+                    if (
+                        m.i > tok.i
+                        or m.i in self.done
+                        or m.dep_ not in phrases.INNER_DEPS | {"poss"}
+                    ):
                         continue
-                    if self.ent_at.get(m.i) is not None or _name_like(m):
+                    if self.ent_at.get(m.i) is not None or phrases.name_like(m):
                         self.last_run = (m.i, m.i)
                         refs = self._named(m, sent_i)
                         if refs:

@@ -1,0 +1,181 @@
+"""The shape of name and noun phrases in a parse: which words make a name, which modify a
+role noun, which say a place.
+
+Surface rules on purpose: the tagger splits long names and the parser hangs their halves
+anywhere, so a name is the run of name-like words around its head, not a subtree.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.actors.kb import PARTICLES
+
+LOCATIVE = {"in", "across", "throughout", "at", "near", "outside", "around"}
+COMPASS = {
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "det", "nummod", "prep"}
+INNER_DEPS = {"compound", "amod", "nmod", "flat"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+
+
+def is_furniture(sent: Span) -> bool:
+    """Photo credits, bylines and captions have no verb: their names are not actors."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def modifiers(head: Token) -> list[Token]:
+    """The words before ``head`` that modify it (titles, nationalities, given names): the
+    unbroken stretch of its left subtree with modifier dependencies."""
+    out: list[Token] = []
+    doc = head.doc
+    allowed = MODIFIER_DEPS | {"conj", "cc"}
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        t = doc[i]
+        if t.dep_ not in allowed or t.dep_ == "prep" or not head.is_ancestor(t):
+            break
+        out.append(t)
+    out.reverse()
+    return out
+
+
+def clause_subjects(tok: Token) -> set[int]:
+    """Subjects of the clause an object pronoun sits in: "Blinken urged him" is not
+    Blinken (a reflexive would be)."""
+    if tok.dep_ not in {"dobj", "dative", "iobj", "pobj"}:
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return {t.i for s in subjects for t in (s, *s.conjuncts)}
+
+
+def is_inner(tok: Token) -> bool:
+    """A word inside a larger noun phrase ("Chinese" in "Chinese enterprises", "Romanian"
+    in "Hungarian and Romanian officials"): resolved with its head, not alone."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    inner = t.dep_ in INNER_DEPS or (t.dep_ == "poss" and t.pos_ != "PRON")
+    return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
+
+
+def placed(tok: Token) -> bool:
+    """Said as a place: "in central Mali", "across Jordan" (the recogniser may still call
+    a one-word country a person)."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE) or any(
+        c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children
+    )
+
+
+def name_like(t: Token) -> bool:
+    if t.pos_ == "PROPN":
+        return True
+    if len(t.text) > 1 and t.text.isupper() and t.pos_ in {"PRON", "NOUN", "X"}:
+        return True  # an acronym the tagger took for a word ("WHO")
+    return t.ent_type_ in ENTITY_LABELS and t.pos_ in {"NOUN", "ADJ", "X", "NUM"}
+
+
+def glued(t: Token) -> bool:
+    """A hyphen inside a word ("Jae-in", "Meza-Cuadra"), not a dash between words."""
+    return t.text in {"-", "‐"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def name_run(head: Token) -> tuple[int, int]:
+    """The proper-noun run around ``head``: [start, end] token indices, both inclusive.
+
+    Surface-based on purpose: the tagger may split one long name into two entities, and the
+    parser may attach the halves anywhere.
+    """
+    doc, sent = head.doc, head.sent
+    s = e = head.i
+    i = s - 1
+    while i >= sent.start:
+        t = doc[i]
+        if name_like(t):
+            s, i = i, i - 1
+        elif glued(t) and i - 1 >= sent.start:
+            s, i = i - 1, i - 2
+        elif t.lower_ in PARTICLES:
+            j = i
+            while j >= sent.start and doc[j].lower_ in PARTICLES:
+                j -= 1
+            if j >= sent.start and name_like(doc[j]) and i - j <= 3:
+                s, i = j, j - 1
+            else:
+                break
+        else:
+            break
+    i = e + 1
+    while i < sent.end:
+        t = doc[i]
+        if name_like(t):
+            e, i = i, i + 1
+        elif glued(t) and i + 1 < sent.end:
+            e, i = i + 1, i + 2
+        elif t.lower_ in PARTICLES:
+            j = i
+            while j < sent.end and doc[j].lower_ in PARTICLES:
+                j += 1
+            if j < sent.end and name_like(doc[j]) and j - i <= 3:
+                e, i = j, j + 1
+            else:
+                break
+        else:
+            break
+    return s, e
+
+
+def window(start: int, doc: Doc, sent: Span) -> int:
+    """Where the description before a name begins: lower-case titles, "of", possessives
+    ("Peru's foreign minister Elmer Schialer", "Secretary of State Antony Blinken")."""
+    i = start - 1
+    first = start
+    while i >= sent.start:
+        t = doc[i]
+        if t.pos_ in {"ADJ", "NOUN", "PROPN"} or t.tag_ == "POS" or t.lower_ == "of" or glued(t):
+            first, i = i, i - 1
+        else:
+            break
+    while first < start and (doc[first].lower_ == "of" or doc[first].tag_ == "POS"):
+        first += 1
+    return first
+
+
+def proper(doc: Doc, starts: list[int]) -> set[int]:
+    """Word positions inside a person's name that are nouns, never country adjectives."""
+    return {
+        k for k, i in enumerate(starts) if doc[i].ent_type_ == "PERSON" and doc[i].pos_ != "ADJ"
+    }
+
+
+def words(tokens: list[Token]) -> tuple[list[str], list[str], list[int]]:
+    """Texts and lemmas of ``tokens`` with glued hyphens joined ("Director-General"), and
+    the token index each word starts at."""
+    words: list[str] = []
+    lemmas: list[str] = []
+    starts: list[int] = []
+    glue = False
+    for t in tokens:
+        if glued(t) and words:
+            words[-1] += t.text
+            lemmas[-1] += t.text
+            glue = True
+            continue
+        if glue:
+            words[-1] += t.text
+            lemmas[-1] += t.lemma_
+            glue = False
+            continue
+        words.append(t.text)
+        lemmas.append(t.lemma_)
+        starts.append(t.i)
+    return words, lemmas, starts
