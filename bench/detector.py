@@ -42,11 +42,20 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--test", action="store_true", help="also score the test batch")
     p.add_argument("--errors", type=int, default=0, help="show this many wrong dev sentences")
+    p.add_argument(
+        "--held-out",
+        action="store_true",
+        help="also score the batches kept out of training (data/training/held_out/)",
+    )
     args = p.parse_args()
-    batches = list(DEV_BATCHES) + (list(TEST_BATCHES) if args.test else [])
     folder = ROOT / "data" / "training" / "events"
-    for batch in batches:
-        sentences = tdata.load([folder / f"{batch}.jsonl"])
+    files = [folder / f"{b}.jsonl" for b in DEV_BATCHES]
+    files += [folder / f"{b}.jsonl" for b in TEST_BATCHES] if args.test else []
+    if args.held_out:
+        files += sorted((ROOT / "data" / "training" / "held_out").glob("*.jsonl"))
+    for path in files:
+        batch = path.stem
+        sentences = tdata.load([path])
         print(f"{batch}: {len(sentences)} sentences")
         for detection in DETECTIONS:
             got = predictions(sentences, detection)
