@@ -319,3 +319,12 @@ def test_a_capital_before_a_role_noun_gives_its_country(coder) -> None:
     doc = load()("The Quito city administration imposed a curfew while Tehran authorities watched.")
     refs = [r for rs in resolve_document(doc, coder.kb, day=None).by_token.values() for r in rs]
     assert sorted(r.code for r in refs) == ["ECUGOV", "IRNGOV"]
+
+
+def test_a_ruling_body_is_it_not_he(code) -> None:
+    events = code(
+        "Fighting continued in Myanmar on Tuesday. "
+        "Myanmar's ruling junta confirmed that it carried out an air strike on a village."
+    )
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("MMRGOV", "coref")]

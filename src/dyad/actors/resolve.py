@@ -103,6 +103,27 @@ ORG_HEADS = {
     "embassy",
     "corporation",
     "media",
+    # Bodies that rule or fight, "it" and never "he": "the junta confirmed that it ...".
+    "junta",
+    "regime",
+    "military",
+    "cabinet",
+    "coalition",
+    "alliance",
+    "movement",
+    "front",
+    "organisation",
+    "organization",
+    "federation",
+    "mission",
+    "command",
+    "tribunal",
+    "legislature",
+    "bloc",
+    "militia",
+    "force",
+    "guard",
+    "service",
 }
 # Page furniture the tagger reads as names: photo credits and captions.
 FURNITURE = {
