@@ -87,7 +87,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         etype = w.event(ADD) if w is not None else None
         if w is None or etype is None or tok.i in covered:
             continue
-        if tok.lemma_.lower() in SAYING and (tok.pos_ in VERBAL or tok.tag_.startswith("VB")):
+        if tok.lemma_.lower() in SAYING and _verbal(tok):
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:
@@ -120,7 +120,7 @@ def _from_detector(tok: Token, w: WordScore, etype: str) -> Found | None:
     if found is not None:
         if found.pattern.mode is None and mode is not None:
             found.pattern = found.pattern.model_copy(update={"mode": mode})
-    elif tok.pos_ in VERBAL or tok.tag_.startswith("VB"):
+    elif _verbal(tok):
         found = Found(tok, tok, generic_pattern(etype, "VERB", lemma, mode), None)
     elif tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
         found = Found(tok, _noun_predicate(tok), generic_pattern(etype, "NOUN", lemma, mode), None)
@@ -128,6 +128,10 @@ def _from_detector(tok: Token, w: WordScore, etype: str) -> Found | None:
         return None
     found.probability = round(w.p(etype), 3)
     return found
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos_ in VERBAL or tok.tag_.startswith("VB")
 
 
 def _mode(w: WordScore, etype: str) -> str | None:

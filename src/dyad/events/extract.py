@@ -15,7 +15,7 @@ from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import implied_agents
 from dyad.events.candidates import Detection, candidates
-from dyad.events.clauses import for_to_subjects
+from dyad.events.clauses import SUBJECTS, for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
@@ -37,7 +37,6 @@ from dyad.where import (
     refers_to_episode,
 )
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # "thousands of Nigerians", "a group of Moroccan diplomats": the group is its members.
 PARTITIVE = {
     "thousand", "hundred", "dozen", "million", "group", "number", "member", "some",
@@ -73,7 +72,7 @@ def _subject(pred: Token) -> Token | None:
     """The subject of ``pred``, inherited through xcomp, conj and relative clauses."""
     cur = pred
     for _ in range(5):
-        subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        subj = [c for c in cur.children if c.dep_ in SUBJECTS]
         if subj and cur.i != pred.i and pred.dep_ == "advcl" and subj[0].dep_ == "nsubjpass":
             # "was attacked by militiamen, killing 156": the killers are the attackers.
             agents = [p for a in children(cur, "agent") for p in a.children if p.dep_ == "pobj"]
@@ -241,7 +240,7 @@ class _Builder:
                     for c in pred.children
                     if c.dep_ in {"ccomp", "xcomp"}
                     for s in c.children
-                    if s.dep_ in SUBJECT_DEPS
+                    if s.dep_ in SUBJECTS
                 ]
             return self._refs(objs)
         if slot == "dative":

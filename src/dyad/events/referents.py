@@ -75,7 +75,8 @@ def _trigger(event: Event, doc: Doc) -> Span | None:
 
 def _object(t: Token) -> Token | None:
     """The noun the reaction is about: its object ("slammed the raid"), its passive subject
-    ("the drills were denounced"), or a preposition's object ("anger over the raid")."""
+    ("the drills were denounced"), a preposition's object ("anger over the raid"), or what
+    the reactor names it ("decried what he called a coup")."""
     for c in t.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
             return c
