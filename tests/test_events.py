@@ -237,3 +237,26 @@ def test_every_country_a_thing_comes_from_is_a_recipient(code):
     events = code("Kenya's president praised military aid from Britain, France and Germany.")
     [ev] = [e for e in events if e.type == "SUPPORT"]
     assert sorted(r.code for r in ev.recipients) == ["DEUGOV", "FRAGOV", "GBRGOV"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombia's government and the ELN rebels agreed to a six-month ceasefire on Friday.",
+        "Ethiopia and the Tigrayan forces agreed on Wednesday to cease hostilities.",
+        "Israel and Hamas agreed a truce after talks in Doha.",
+        "The Sudanese army declared a unilateral ceasefire on Monday.",
+    ],
+)
+def test_a_ceasefire_agreed_or_declared_is_a_concession(code, text):
+    # PLOVER codes the declaration of a ceasefire as CONCEDE, its implementation as RETREAT;
+    # the verb pattern that says so is more specific than "agree" alone, and the detector's
+    # AGREE for the same word never overrides it.
+    types = {e.type for e in code(text, "2023-06-09")}
+    assert "CONCEDE" in types
+    assert "AGREE" not in types
+
+
+def test_agreeing_to_anything_else_stays_an_agreement(code):
+    types = {e.type for e in code("Peru and China agreed to boost trade.", "2023-06-09")}
+    assert types == {"AGREE"}

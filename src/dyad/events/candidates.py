@@ -75,7 +75,12 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             w = score(f.trigger)
             if w is not None and w.p_event <= VETO:
                 continue
-            if w is not None and w.event_type != f.pattern.type and w.p(w.event_type) >= RELABEL:
+            if (
+                w is not None
+                and w.event_type != f.pattern.type
+                and w.p(w.event_type) >= RELABEL
+                and not f.pattern.specificity
+            ):
                 # "vowed to retaliate" is a threat, an air "strike" an assault
                 out.append(_from_detector(f.trigger, w, w.event_type) or f)
             else:

@@ -71,6 +71,12 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
+        if p.prep is not None:
+            # "agreed to a ceasefire": a required preposition's object is the object.
+            objs += [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ in p.prep
+                for g in c.children if g.dep_ == "pobj"
+            ]  # fmt: skip
         # "25,000 tons of food aid": the measured thing is the object.
         objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
         objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object]
