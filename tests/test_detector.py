@@ -169,3 +169,26 @@ def test_a_verb_that_only_reports_speech_is_no_act_the_detector_adds(coder) -> N
         [sent] = list(load()(text).sents)
         found = candidates(sent, shipped().score([sent.text])[0], "combined")
         assert all(f.trigger.lemma_ != said for f in found)
+
+
+def test_a_detector_event_with_one_side_untold_needs_a_surer_reading() -> None:
+    from dyad.events.candidates import ALONE, sure_alone
+    from dyad.events.lexicon import generic_pattern
+    from dyad.events.triggers import Found
+    from dyad.records import ActorRef
+
+    [sent] = list(nlp.load()("Calls for his resignation grew louder in the capital.").sents)
+    word = next(t for t in sent if t.lower_ == "calls")
+    side = ActorRef("Kenya", "Kenya", None, "KEN", "GOV", None, "KENGOV", "state", 0.9)
+
+    def found(etype: str, p: float | None) -> Found:
+        return Found(word, word, generic_pattern(etype, "NOUN", "call", None), None, None, p)
+
+    unsure = ALONE - 0.1
+    assert not sure_alone(found("REQUEST", unsure), [side], [])
+    assert not sure_alone(found("REQUEST", unsure), [], [side])
+    assert sure_alone(found("REQUEST", unsure), [side], [side])
+    assert sure_alone(found("REQUEST", ALONE), [side], [])
+    # A lexicon trigger, and acts that have no target by nature, stand alone.
+    assert sure_alone(found("REQUEST", None), [side], [])
+    assert sure_alone(found("RETREAT", unsure), [side], [])

@@ -27,6 +27,10 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+# Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
+# the place). Leaving them untargeted is PLOVER's coding too; a place in their clause is where,
+# not whom.
+UNTARGETED = frozenset({"RETREAT", "CONSULT"})
 
 
 @dataclass(frozen=True, slots=True)

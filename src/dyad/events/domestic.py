@@ -21,11 +21,9 @@ from dataclasses import replace
 from dyad.actors import KnowledgeBase
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, with_participants
+from dyad.ontology import UNTARGETED
 from dyad.records import ActorRef, Event
 
-# Acts with no target by nature: a withdrawal, a resignation, a meeting (its host is told by
-# the place). Leaving them untargeted is PLOVER's coding too.
-UNDIRECTED = frozenset({"RETREAT", "CONSULT"})
 # Offices of a state or of its contenders; an archbishop or an activist may come from anywhere.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI", "PTY", "OPP", "REB"})
 CONTEXT_DISCOUNT = 0.8
@@ -66,7 +64,7 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
     # Several actors with no target act together or with each other (PLOVER's reciprocal
     # coding), not on their own state.
     if (
-        event.type not in UNDIRECTED
+        event.type not in UNTARGETED
         and not whole_state
         and len(actors) == 1
         and named == {iso}

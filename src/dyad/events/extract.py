@@ -14,7 +14,7 @@ from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import implied_agents
-from dyad.events.candidates import Detection, candidates
+from dyad.events.candidates import Detection, candidates, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
@@ -26,7 +26,7 @@ from dyad.events.states import as_governments
 from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
-from dyad.ontology import cameo
+from dyad.ontology import UNTARGETED, cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
 from dyad.when import event_date
 from dyad.where import (
@@ -424,6 +424,8 @@ class _Builder:
                 # Named targets of unknown country stay beside it ("demanded that President
                 # Mugabe resign", Mugabe not in the knowledge base).
                 recipients = [*recipients, _state(where.country, where.name)]
+        if not sure_alone(f, actors, recipients):
+            return []
         day = _day(date)
         actors = [self._on(a, day) for a in actors]
         recipients = [self._on(r, day) for r in recipients]
@@ -500,11 +502,6 @@ class _Builder:
             confidence=confidence,
             coder_version=self.version,
         )
-
-
-# Acts done to oneself or to no one (a withdrawal, a meeting whose host the place tells):
-# a place in the clause is where, not whom.
-UNTARGETED = frozenset({"RETREAT", "CONSULT"})
 
 
 def _state(iso: str, text: str) -> ActorRef:
