@@ -260,3 +260,22 @@ def test_a_ceasefire_agreed_or_declared_is_a_concession(code, text):
 def test_agreeing_to_anything_else_stays_an_agreement(code):
     types = {e.type for e in code("Peru and China agreed to boost trade.", "2023-06-09")}
     assert types == {"AGREE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "coded"),
+    [
+        ("Peru asked Chile to extradite the former minister.", "REQUEST", True),
+        ("Reporters asked the Peruvian president whether she would resign.", "REQUEST", False),
+        ("Chilean lawmakers asked the Peruvian minister several questions.", "REQUEST", False),
+        ("Egypt suggested a ceasefire between Israel and Hamas.", "AGREE", True),
+        ("Egyptian officials suggested that Israel might accept the plan.", "AGREE", False),
+        ("Thousands of Kenyans demonstrated against the government in Nairobi.", "PROTEST", True),
+        ("Indian soldiers will demonstrate the use of new rifles to Egypt.", "PROTEST", False),
+    ],
+)
+def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
+    # Questions are not demands; a suggestion is a proposal only when something is proposed;
+    # to demonstrate something is to show it, to demonstrate is to protest.
+    types = {e.type for e in code(text, "2024-06-27")}
+    assert (type_ in types) == coded, types

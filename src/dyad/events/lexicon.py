@@ -38,6 +38,11 @@ class TriggerPattern(BaseModel):
     modifier: tuple[str, ...] | None = None
     # Speech verbs: a required modal in the reported clause ("said Sudan *must* return").
     ccomp_aux: tuple[str, ...] | None = None
+    # True: the verb needs a direct object ("suggested talks", not "suggested that ..."); False:
+    # it must have none ("demonstrated against", not "demonstrated their skills").
+    transitive: bool | None = None
+    # The verb is never a question here ("asked whether", "asked questions"): only a demand.
+    demand: bool = False
     actor: tuple[Slot, ...] = ("subject", "poss", "between")
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False  # a compound subject with no recipient: all are actors
@@ -53,7 +58,9 @@ class TriggerPattern(BaseModel):
 
     @property
     def specificity(self) -> int:
-        conditions = (self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux)
+        conditions = (
+            self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive
+        )  # fmt: skip
         return sum(x is not None for x in conditions)
 
 
@@ -83,6 +90,11 @@ class _Generic(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     type: str
     pos: Literal["VERB", "NOUN"]
+    # True: the verb needs a direct object ("suggested talks", not "suggested that ..."); False:
+    # it must have none ("demonstrated against", not "demonstrated their skills").
+    transitive: bool | None = None
+    # The verb is never a question here ("asked whether", "asked questions"): only a demand.
+    demand: bool = False
     actor: tuple[Slot, ...] = ("subject", "poss", "between")
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False

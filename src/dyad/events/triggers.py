@@ -95,6 +95,10 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}
     ):
         return False
+    if p.transitive is not None and bool(children(tok, "dobj")) != p.transitive:
+        return False
+    if p.demand and _asks_a_question(tok):
+        return False
     if p.object_kind in {"actor", "person"}:
         # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
         dobj = children(tok, "dobj") or children(tok, "nsubjpass")
@@ -111,6 +115,23 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         ):
             return False
     return obj
+
+
+# Words that open an indirect question ("asked whether", "asked what the plan was").
+QUESTION_WORDS = frozenset({"whether", "if", "what", "who", "why", "how", "when", "where", "which"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """ "asked questions", "asked him whether ...", "asked what ...": a question, not a demand."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.lemma_.lower() == "question" or c.lower_ in QUESTION_WORDS):
+            return True
+        if c.dep_ == "ccomp" and any(
+            g.lower_ in QUESTION_WORDS and g.dep_ in {"mark", "dobj", "advmod", "nsubj"}
+            for g in c.children
+        ):
+            return True
+    return False
 
 
 def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
