@@ -279,3 +279,22 @@ def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
     # to demonstrate something is to show it, to demonstrate is to protest.
     types = {e.type for e in code(text, "2024-06-27")}
     assert (type_ in types) == coded, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Minsk sentenced a Belarusian opposition activist to ten years in prison.",
+        "A Tehran court convicted the Iranian protester of enmity against God.",
+    ],
+)
+def test_convictions_and_sentences_are_sanctions(text):
+    # PLOVER 2.0 codes a finding of guilt and its sentence as SANCTION/convict (the 2021
+    # CAMEO crosswalk's ACCUSE for "find guilty" predates the mode). The lexicon alone says
+    # so, whatever the detector reads.
+    from dyad.coder import Coder
+
+    rules = Coder.create(use_config_dir=False, detection="rules")
+    [e] = [e for e in rules.code_text(text, published="2024-06-27") if e.type == "SANCTION"]
+    assert e.mode == "convict"
+    assert e.cameo == "160"

@@ -51,3 +51,27 @@ def test_two_acts_of_one_kind_in_a_sentence_by_different_sides_stay_apart(code):
         "northern Israel on Monday."
     )
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_side_nobody_could_identify_does_not_split_one_act(code):
+    # "criticized the execution, calling his trial a sham": the participle's object, a thing
+    # with no country and no known actor, is no second recipient.
+    from dataclasses import replace
+
+    from dyad.events.repeats import merge_repeats
+    from dyad.records import ActorRef
+
+    [said] = code("Amnesty International criticized Iran over the execution of the protester.")
+    m = said.mentions[0]
+    trial = ActorRef("his trial", "his trial", None, None, None, None, "", "composed", 0.3)
+    calling = replace(
+        said,
+        recipients=[trial],
+        mentions=[replace(m, text="calling", trigger_start=m.trigger_end + 40)],
+    )
+    [one] = merge_repeats([said, calling])
+    assert [r.country for r in one.recipients] == ["IRN"]
+    assert len(one.mentions) == 2
+    # A side that is identified still tells two acts apart.
+    chile = replace(trial, text="Chile", name="Chile", country="CHL", code="CHL")
+    assert len(merge_repeats([said, replace(calling, recipients=[chile])])) == 2

@@ -92,10 +92,15 @@ def _retold(a: Event, b: Event) -> bool:
 
 
 def _within(x: list[ActorRef], y: list[ActorRef]) -> bool:
-    # A side no word names (the domestic reading's implied country) is untold.
-    ix = {identity(r) for r in x if r.resolved_by != "implied"}
-    iy = {identity(r) for r in y if r.resolved_by != "implied"}
+    # A side no word names (the domestic reading's implied country) is untold, and so is one
+    # nobody could identify ("calling his trial a sham": no country, no known actor).
+    ix = {identity(r) for r in x if _identified(r)}
+    iy = {identity(r) for r in y if _identified(r)}
     return not ix or not iy or ix <= iy or iy <= ix
+
+
+def _identified(r: ActorRef) -> bool:
+    return r.resolved_by != "implied" and (r.country is not None or r.actor_id is not None)
 
 
 def _told(side: list[ActorRef]) -> tuple[int, int]:
