@@ -37,3 +37,24 @@ def test_two_sides_fighting_get_no_civilian_target(code):
     )
     for ev in _of(events, "ASSAULT"):
         assert "SDNCVL" not in {r.code for r in ev.recipients}
+
+
+def test_a_protest_no_word_gives_a_side_is_the_peoples_against_their_state(code):
+    # "sparked protests": the protest is reported, the arrest's subject is none of its
+    # sides; the people of the place protest against their own state.
+    events = code(
+        "The arrest of the former Peruvian president sparked violent protests in Lima on Monday."
+    )
+    [protest] = [e for e in events if e.type == "PROTEST"]
+    assert [a.code for a in protest.actors] == ["PERCVL"]
+    assert [r.country for r in protest.recipients] == ["PER"]
+
+
+def test_an_event_noun_that_happens_takes_the_verbs_tense(code):
+    [talks] = [
+        e
+        for e in code("Talks between Armenia and Azerbaijan will resume in Geneva next week.")
+        if e.type == "CONSULT"
+    ]
+    assert talks.status == "planned"
+    assert {a.country for a in talks.actors + talks.recipients} == {"ARM", "AZE"}

@@ -464,9 +464,10 @@ class _Resolver:
         name = " ".join(rest) if rest else text
         # 2. A country or capital, named alone ("Peru", "the United States", "Beijing").
         # The recogniser takes some countries for persons ("Sri Lanka"); a country's name of
-        # two words or more is nobody's name (one word may be: "Jordan", "Georgia").
+        # two words or more is nobody's name (one word may be: "Jordan", "Georgia"); nor is
+        # one word it calls an organisation ("talks between Armenia and Azerbaijan").
         country_name = self.lex.country_of_word(" ".join(whole)) is not None and (
-            len(whole) > 1 or phrases.placed(head)
+            len(whole) > 1 or label == "ORG" or phrases.placed(head)
         )
         if (
             p.title is None

@@ -19,7 +19,7 @@ from dyad.events.clauses import SUBJECTS, for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
-from dyad.events.populace import on_own_people
+from dyad.events.populace import on_own_people, protesters_of
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
@@ -198,6 +198,8 @@ class _Builder:
             return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
         if slot == "subject":
             subj = _subject(pred)
+            if subj is not None and subj.i == trig.i:
+                return []  # "talks between A and B resumed": the noun's own slots tell
             # Only the object's owner is told by "of": "critics of the government protested"
             # are not the government.
             refs = self._refs([subj], deep=True) if subj is not None else []
@@ -402,12 +404,15 @@ class _Builder:
             # "We condemn ...", the ministry said: the act is the speaker's.
             said_by = speaker(f.trigger, self.roles)
             actors = (self._refs([said_by]) if said_by is not None else []) or actors
-        if not actors and not recipients:
-            return []
         status = with_detector(f.status, f.trigger, f.predicate)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place = self._place(f)
+        if not actors and not recipients:
+            crowd = protesters_of(p.type, place if place is not self.dateline else None)
+            if crowd is None:
+                return []
+            actors = [crowd]
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
         if p.type not in UNTARGETED and not p.reciprocal and not any(r.country for r in recipients):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dyad.events.identity import implied, with_participants
 from dyad.events.states import bare_state
-from dyad.records import ActorRef, Event
+from dyad.records import ActorRef, Event, Place
 
 # The state's own organs; a rebel group's or a party's coercion has no such implied target.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
@@ -28,6 +28,15 @@ FORCE_ON_CROWDS = frozenset(
 )
 # A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
 STATUSES = frozenset({"occurred", "planned"})
+
+
+def protesters_of(event_type: str, place: Place | None) -> ActorRef | None:
+    """The people of the place where a protest no word gives a side to took place ("protests
+    erupted across Peru", "the arrest sparked protests in Lima"): analysts code them as the
+    country's civilians, and the domestic reading then aims them at their own state."""
+    if event_type != "PROTEST" or place is None or not place.country:
+        return None
+    return implied(place.country, "CVL", "protesters")
 
 
 def on_own_people(events: list[Event], report: str | None) -> list[Event]:

@@ -17,6 +17,15 @@ NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", 
 
 # Verbs that call an event off: "cancelled the talks" is a negated report.
 CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
+# Verbs whose subject event noun happens ("protests erupted", "the exercise began", "clashes
+# broke out"): the verb tells its tense, the noun its participants.
+OCCURRING = frozenset({
+    "erupt", "break", "begin", "start", "resume", "continue", "spread", "escalate", "intensify",
+    "rage", "unfold", "flare", "occur", "happen",
+})  # fmt: skip
+# Verbs whose object event noun another event brought about ("the arrest sparked protests"):
+# the noun is reported, but the causing event's subject is none of its participants.
+CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "unleash"})
 
 
 @dataclass(slots=True)
@@ -162,6 +171,10 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
             return head.head  # "engage in talks", "take part in talks"
     if tok.dep_ in {"dobj", "nsubjpass"} and p.light and _is_one_of(head, p.light):
         return head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
+        return head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in CAUSING:
+        return tok
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
         return head  # "cancelled the talks", "the meeting was called off": negated reports
     has_owner = any(c.dep_ == "poss" for c in tok.children) or any(
