@@ -300,6 +300,15 @@ def test_a_one_word_country_in_a_place_phrase_is_the_country(coder) -> None:
     assert [(r.text, r.code) for r in refs] == [("Mali", "MLI")]
 
 
+def test_a_group_in_the_nation_of_a_country_is_of_that_country(coder) -> None:
+    # "the central African nation of Gabon" names Gabon as the place the officers are in.
+    events = coder.code_text(
+        "Army officers in the central African nation of Gabon seized power on Wednesday.",
+        published="2023-08-30",
+    )
+    assert [(e.type, [a.code for a in e.actors]) for e in events] == [("COERCE", ["GABMIL"])]
+
+
 def test_adjectives_the_country_list_lacks_name_the_country(coder) -> None:
     from dyad.actors.lexicon import lexicon
 

@@ -12,6 +12,11 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors.kb import PARTICLES
 
 LOCATIVE = {"in", "across", "throughout", "at", "near", "outside", "around"}
+# Nouns that name what follows their "of" as a place ("the central African nation of Gabon").
+PLACE_NOUNS = frozenset({
+    "nation", "country", "state", "republic", "kingdom", "island", "city", "town", "region",
+    "province", "capital", "village", "territory",
+})  # fmt: skip
 COMPASS = {
     "northern",
     "southern",
@@ -68,9 +73,22 @@ def is_inner(tok: Token) -> bool:
     return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
 
 
+def named_place(tok: Token) -> Token:
+    """The name a place noun introduces ("the nation of Gabon" -> Gabon), else ``tok``."""
+    if tok.lemma_ in PLACE_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for p in prep.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
+
+
 def placed(tok: Token) -> bool:
-    """Said as a place: "in central Mali", "across Jordan" (the recogniser may still call
-    a one-word country a person)."""
+    """Said as a place: "in central Mali", "across Jordan", "the nation of Gabon" (the
+    recogniser may still call a one-word country a person)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS:
+        return True
     return (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE) or any(
         c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children
     )

@@ -758,6 +758,7 @@ class _Resolver:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
+                p = phrases.named_place(p)
                 iso = self._place_country(p)
                 if iso is None:
                     # "inhabitants of the Syrian Golan Heights": the place's own nationality.
