@@ -73,24 +73,25 @@ def is_inner(tok: Token) -> bool:
     return inner and t.head.i > t.i and t.head.pos_ in {"NOUN", "PROPN"}
 
 
+def _after_place_noun(tok: Token) -> bool:
+    """``tok`` is the name a place noun's "of" introduces ("the nation of *Gabon*")."""
+    of = tok.head
+    in_of = tok.dep_ == "pobj" and of.dep_ == "prep" and of.lower_ == "of"
+    return in_of and of.head.lemma_ in PLACE_NOUNS
+
+
 def named_place(tok: Token) -> Token:
     """The name a place noun introduces ("the nation of Gabon" -> Gabon), else ``tok``."""
-    if tok.lemma_ in PLACE_NOUNS:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for p in prep.children:
-                    if p.dep_ == "pobj":
-                        return p
-    return tok
+    return next((p for of in tok.children for p in of.children if _after_place_noun(p)), tok)
 
 
 def placed(tok: Token) -> bool:
     """Said as a place: "in central Mali", "across Jordan", "the nation of Gabon" (the
     recogniser may still call a one-word country a person)."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PLACE_NOUNS:
-        return True
-    return (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE) or any(
-        c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children
+    return (
+        _after_place_noun(tok)
+        or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE)
+        or any(c.dep_ == "amod" and c.lower_ in COMPASS for c in tok.children)
     )
 
 
