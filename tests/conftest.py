@@ -16,6 +16,18 @@ SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # The seed articles, ontology and gold sets are not the repository's to hold; without them
+    # a score of tests would fail one by one on a missing file instead of once on the cause.
+    if not SEEDS.is_dir():
+        pytest.exit(
+            f"the tests read the project's shared data (seeds, ontology, gold sets) from {SHARED}:"
+            f" clone Dyad beside that shared/ folder, or link it there (ln -s /path/to/shared"
+            f" {SHARED})",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+
+
 @pytest.fixture(scope="session")
 def coder() -> Coder:
     return Coder.create(use_config_dir=False)
