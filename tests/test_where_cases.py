@@ -252,6 +252,61 @@ END_TO_END = [
         "CHN",
         "city",
     ),  # the attached place beats the dateline
+    # -- a place told by its kind: "the town of X", "the capital" ---------------------------
+    ("Rebels attacked the city of Goma on Tuesday.", "attacked", "Goma", "COD", "city"),
+    (
+        "Soldiers fired on protesters in the Nigerien capital on Wednesday.",
+        "fired",
+        "Niamey",
+        "NER",
+        "city",
+    ),
+    (
+        "Protesters marched through the Peruvian capital on Thursday.",
+        "marched",
+        "Lima",
+        "PER",
+        "city",
+    ),
+    (
+        "Kenyan police fired tear gas at protesters in the capital on Saturday.",
+        "fired",
+        "Nairobi",
+        "KEN",
+        "city",
+    ),  # the capital of the country the report is about
+    (
+        "Nepal's president met the Indian foreign minister in the capital, Kathmandu, on Monday.",
+        "met",
+        "Kathmandu",
+        "NPL",
+        "city",
+    ),
+    (
+        "The Egyptian foreign minister met his Israeli counterpart in the Egyptian capital "
+        "Cairo on Sunday.",
+        "met",
+        "Cairo",
+        "EGY",
+        "city",
+    ),
+    # -- no dateline: the city the report names most, for events of its country ----------
+    (
+        "Thousands of people rallied in Nairobi on Tuesday against a new finance bill. Kenyan "
+        "police arrested 30 demonstrators, officials said.",
+        "arrested",
+        "Nairobi",
+        "KEN",
+        "city",
+    ),
+    (
+        "Kenyan police arrested dozens of protesters in Nairobi on Tuesday. Tanzanian "
+        "President Samia Suluhu Hassan met Ugandan President Yoweri Museveni on Wednesday.",
+        "met",
+        None,
+        None,
+        None,
+    ),  # neither side is of Kenya: Nairobi says nothing about where they met
     # -- the place of the episode, when the text says so -------------------------------------
     (
         "Brazilian President Lula visited China in April. During his stay, he met Chinese "

@@ -19,9 +19,13 @@ the sum of its cities).
 The place of an event (``attached_place``) is a toponym the parse attaches to the trigger:
 "met in Beijing", "a visit to China", "visited Seoul", "during her time in Shenzhen, she
 visited ...". A place that only locates an actor ("the Foreign Ministry in Beijing said",
-"Huawei, based in Shenzhen, signed") is not the event's place. The dateline
-("LIMA, June 6 —", "PARIS, Texas (AP) —") is the fallback, and ``refers_to_episode`` tells when
-the text places an event where an earlier visit was ("during her stay", "while there").
+"Huawei, based in Shenzhen, signed") is not the event's place. A place may be told by its
+kind: "the town of Cizre" (the recogniser often misses the name; the noun says it is a
+place), "the Nigerien capital" or "the capital" (the national capital of the country named,
+else of the one the document reports on). The dateline ("LIMA, June 6 —", "PARIS, Texas (AP)
+—") is the fallback, else the city the report names most (``dyad.story_place``), and
+``refers_to_episode`` tells when the text places an event where an earlier visit was ("during
+her stay", "while there").
 """
 
 from __future__ import annotations
@@ -34,10 +38,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.actors.lexicon import lexicon
+from dyad.actors.phrases import PLACE_NOUNS, named_place
 from dyad.records import ActorRef, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "across", "throughout", "within"}
+LOCATIVE_PREPS = {
+    "in", "at", "inside", "near", "outside", "across", "throughout", "within", "through",
+}  # fmt: skip
 DESTINATION_PREPS = {"to", "into"}
 # Words whose "to"/"into" phrase is where the event happens ("a visit to China", "sent troops
 # into Poland"); for other words "to" marks a recipient ("expressed support to Peru").
@@ -151,6 +159,7 @@ class Gazetteer:
         # name -> entries, with the quality of the match: 0 the place's own name (or its
         # accent-free spelling), 1 an alternate name.
         self.index: dict[str, list[tuple[int, _Entry]]] = {}
+        self.capitals: dict[str, _Entry] = {}  # ISO alpha-3 -> its national capital
         sums: dict[str, list[float]] = {}
         us_states: dict[str, list[float]] = {}
         state_codes = {v["code"]: v for v in gc.get_us_states().values()}
@@ -170,6 +179,8 @@ class Gazetteer:
                 c["admin1code"] if iso3 == "USA" else "",
             )
             self._add(c["name"], e, 0)
+            if capital:
+                self.capitals.setdefault(iso3, e)
             if c["population"] >= _ALTNAME_MIN_POPULATION:
                 for alt in c["alternatenames"]:
                     # Skip airport codes ("IEV") and non-Latin scripts.
@@ -312,6 +323,7 @@ class DocumentCountries:
     """
 
     tokens: Mapping[str, frozenset[int]]
+    home: str | None = None  # the country the document reports on, when one leads
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self.tokens))
@@ -483,6 +495,40 @@ def _object_place(obj: Token, prefer: Iterable[str]) -> Place | None:
     return _place(best)
 
 
+def _capital_of(noun: Token, prefer: Iterable[str]) -> str | None:
+    """Whose capital "capital" is: its modifiers' country ("the Nigerien capital", "Nepal's
+    capital", "the South African capital"), else the country the document reports on."""
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss"} and c.i < noun.i]
+    if mods:
+        words = noun.doc[mods[0].left_edge.i : noun.i]
+        text = " ".join(t.text for t in words if t.dep_ not in {"det", "case"})
+        iso = lexicon().country_of_word(text)
+        if iso is None:
+            iso = next(filter(None, (lexicon().country_of_word(m.text) for m in mods)), None)
+        return iso
+    return prefer.home if isinstance(prefer, DocumentCountries) else None
+
+
+def _place_noun(noun: Token, prefer: Iterable[str]) -> Place | None:
+    """A place told by its kind: "the town of Cizre", "the Egyptian capital Cairo", "the
+    city of Aleppo" (the recogniser often tags the name as a person or not at all; the noun
+    says it is a place), and "the capital", "the Peruvian capital" (the national capital)."""
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    name = named_place(noun)
+    if name is noun:
+        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), noun)
+    if name is not noun:
+        span = _entity(name) or noun.doc[name.left_edge.i : name.i + 1]
+        best = _resolve(span.text, (span.start, span.end), prefer, _qualifier(span))
+        return _place(best) if best is not None else None
+    if noun.lemma_.lower() != "capital":
+        return None
+    iso = _capital_of(noun, prefer)
+    capital = gazetteer().capitals.get(iso) if iso else None
+    return _place(capital) if capital is not None else None
+
+
 def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
     """The place the parse attaches to the trigger, or None.
 
@@ -505,7 +551,7 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
             continue
         for obj in verb.children:
             if obj.dep_ == "dobj":
-                place = _object_place(obj, prefer)
+                place = _object_place(obj, prefer) or _place_noun(obj, prefer)
                 if place:
                     return place
     for tok in trigger.sent:
@@ -513,6 +559,8 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
             continue
         span = _name_span(tok)
         if span is None or not _reaches(tok, heads):
+            if span is None and _reaches(tok, heads) and (place := _place_noun(tok, prefer)):
+                return place
             continue
         best = _resolve(span.text, (span.start, span.end), prefer, _qualifier(span))
         if best is not None:

@@ -28,6 +28,7 @@ from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_n
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
 from dyad.ontology import UNTARGETED, cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
+from dyad.story_place import StoryPlace
 from dyad.when import event_date
 from dyad.where import (
     attached_place,
@@ -130,8 +131,13 @@ class _Builder:
         self.version = version
         # The document's countries with the tokens naming them, so that a toponym's own
         # mention ("a rally in Georgia") does not vote for its own reading.
-        self.doc_countries = document_countries(actors.by_token)
-        self.dateline = dateline_place(doc, self.doc_countries)
+        countries = document_countries(actors.by_token)
+        self.dateline = dateline_place(doc, countries)
+        home = report_country(actors.by_token, self.dateline.country if self.dateline else None)
+        self.doc_countries = replace(countries, home=home)
+        # Where the report is, for events with no place of their own: its dateline, else
+        # the city it names most (only for events of that city's country).
+        self.story = None if self.dateline else StoryPlace(doc, self.doc_countries)
         self.episode_place: Place | None = None
 
     # -- arguments -------------------------------------------------------------------------
@@ -345,7 +351,9 @@ class _Builder:
         return _unique(actors), _unique(recipients)
 
     # -- place and host --------------------------------------------------------------------
-    def _place(self, f: Found) -> Place | None:
+    def _place(self, f: Found, sides: list[ActorRef]) -> tuple[Place | None, Place | None]:
+        """The event's place, and the same when the event's own words give it (not the
+        dateline or the city the report names most)."""
         place = attached_place(f.trigger, self.doc_countries) or (
             attached_place(f.predicate, self.doc_countries)
             if f.predicate.i != f.trigger.i
@@ -353,7 +361,10 @@ class _Builder:
         )
         if place is None and refers_to_episode(f.trigger, f.predicate):
             place = self.episode_place  # "during her stay", "there": the visit's place
-        return place or self.dateline
+        if place is not None:
+            return place, place
+        story = self.story.around(f.trigger.sent, sides) if self.story is not None else None
+        return story or self.dateline, None
 
     def _host_rule(
         self,
@@ -407,9 +418,9 @@ class _Builder:
         status = with_detector(f.status, f.trigger, f.predicate)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
-        place = self._place(f)
+        place, own_place = self._place(f, actors + recipients)
         if not actors and not recipients:
-            crowd = protesters_of(p.type, place if place is not self.dateline else None)
+            crowd = protesters_of(p.type, own_place)
             if crowd is None:
                 return []
             actors = [crowd]
@@ -423,7 +434,7 @@ class _Builder:
             # where the report was filed, never who took part ("SEOUL (AP) — North Korea
             # fired a missile" is not aimed at South Korea).
             material = cameo(p.cameo).quad_class in {2, 4}
-            told = place if material and place is not self.dateline else None
+            told = own_place if material else None
             where = told or self._place_in_clause(f.predicate, own_preps=material)
             if where is not None and where.country:
                 # Named targets of unknown country stay beside it ("demanded that President
