@@ -84,6 +84,25 @@ def test_group_after_article(code, text, words, actor_id, country):
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "actor_id"),
+    [
+        ("The ELN guerrilla group attacked an army post in Arauca.", "ELN guerrilla", "eln"),
+        (
+            "The Colombian government and the National Liberation Army guerrilla group agreed "
+            "to a ceasefire.",
+            "National Liberation Army",
+            "eln",
+        ),
+        ("The Hamas militant group fired rockets at Israel on Friday.", "Hamas", "hamas"),
+    ],
+)
+def test_group_named_before_its_kind(code, text, words, actor_id):
+    # "the X guerrilla group" is X itself: the same participant, for linking, as "X".
+    ref = _find(code(text, DAY), words)
+    assert ref.actor_id == actor_id, ref
+
+
+@pytest.mark.parametrize(
     ("text", "words", "country"),
     [
         # The group's name as a modifier of a role noun.

@@ -282,6 +282,32 @@ def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "coded"),
+    [
+        (
+            "Thousands of students converged outside parliament in Kathmandu on Monday, "
+            "chanting slogans against the government.",
+            "PROTEST",
+            True,
+        ),
+        ("Hundreds of protesters converged on the state capitol in Helena.", "PROTEST", True),
+        ("World leaders gathered in Paris for the climate summit.", "PROTEST", False),
+        ("Investors poured money into Chinese technology stocks.", "PROTEST", False),
+        (
+            "Bolivia's president denounced a coup attempt. Earlier, troops gathered in La Paz.",
+            "MOBILIZE",
+            True,
+        ),
+    ],
+)
+def test_a_movement_is_a_protest_or_a_deployment_by_who_moves(code, text, type_, coded):
+    # Crowds converging or pouring in protest; troops gathering are mobilised; leaders
+    # gathering, money poured, are neither.
+    types = {e.type for e in code(text, "2024-06-27")}
+    assert (type_ in types) == coded, types
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A court in Minsk sentenced a Belarusian opposition activist to ten years in prison.",

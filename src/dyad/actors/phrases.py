@@ -17,6 +17,9 @@ PLACE_NOUNS = frozenset({
     "nation", "country", "state", "republic", "kingdom", "island", "city", "town", "region",
     "province", "capital", "village", "territory",
 })  # fmt: skip
+# Heads that only say what kind of body a known name before them is ("the ELN guerrilla
+# group", "the Hamas militant movement").
+GROUP_HEADS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
 COMPASS = {
     "northern",
     "southern",

@@ -720,6 +720,8 @@ class _Resolver:
                 self.pending.append(Pending(tok, text, name, p.sector, p.title))
             return []
         org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
+        if p.org is not None and lemma in phrases.GROUP_HEADS:
+            org = p.org  # "the ELN guerrilla group" is the ELN
         if org is not None:
             ref = self._kb_ref(org, text, "alias", CONF_ORG_LOWER)
             self._remember(ref, None, sent_i, False, tok)

@@ -27,6 +27,9 @@ class TriggerPattern(BaseModel):
     mode: str | None = None
     # The verb needs a direct object with one of these lemmas ("express gratitude").
     object: tuple[str, ...] | None = None
+    # The verb needs a subject with one of these lemmas, or of the people it counts
+    # ("*protesters* converged", "*thousands* of students converged", "*troops* gathered").
+    subject: tuple[str, ...] | None = None
     # The verb needs an infinitive complement with one of these lemmas ("invite to invest").
     xcomp: tuple[str, ...] | None = None
     # The verb needs one of these particles/prepositions ("call on").
@@ -59,7 +62,8 @@ class TriggerPattern(BaseModel):
     @property
     def specificity(self) -> int:
         conditions = (
-            self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive
+            self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive,
+            self.subject,
         )  # fmt: skip
         return sum(x is not None for x in conditions)
 

@@ -92,6 +92,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         if not objs:
             return False
         obj = objs[0]
+    if p.subject is not None and not _subject_words(tok) & set(p.subject):
+        return False
     if p.ccomp_aux is not None:
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         if not any(a.lower_ in p.ccomp_aux for c in clauses for a in c.children if a.dep_ == "aux"):
@@ -124,6 +126,21 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         ):
             return False
     return obj
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """Lemmas of the verb's subject and of whom it counts ("thousands of *students*"); the
+    antecedent of a relative clause ("protesters who converged") and the subject a
+    conjoined verb shares ("gathered ... and converged") count as its subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(s.tag_ in {"WP", "WDT"} for s in subjects):
+        subjects = [verb.head]
+    if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _subject_words(verb.head)
+    words = {s.lemma_.lower() for s in subjects}
+    for s in subjects:
+        words |= {g.lemma_.lower() for o in s.children if o.lower_ == "of" for g in o.children}
+    return words
 
 
 # Words that open an indirect question ("asked whether", "asked what the plan was").
