@@ -50,6 +50,24 @@ def test_a_protest_no_word_gives_a_side_is_the_peoples_against_their_state(code)
     assert [r.country for r in protest.recipients] == ["PER"]
 
 
+def test_a_crowd_with_no_place_is_of_the_country_the_report_is_about(code):
+    events = code(
+        "Nepal banned social media platforms last week. On Monday, thousands converged "
+        "outside Parliament, chanting anti-government slogans."
+    )
+    [protest] = [e for e in events if e.type == "PROTEST"]
+    assert [a.code for a in protest.actors] == ["NPLCVL"]
+
+
+def test_officers_blocking_traffic_are_no_protest_of_the_people(code):
+    # The subject is no crowd: the people are not made its side because it was not resolved.
+    events = code(
+        "Peruvian prosecutors opened an inquiry into the president last week. On Saturday, "
+        "agents searched her house while officers blocked traffic."
+    )
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
 def test_an_event_noun_that_happens_takes_the_verbs_tense(code):
     [talks] = [
         e

@@ -113,11 +113,16 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
     return sorted(out, key=lambda f: f.trigger.i)
 
 
+def sure(f: Found) -> bool:
+    """A lexicon trigger, or a word the detector is sure of (``ALONE``)."""
+    return f.probability is None or f.probability >= ALONE
+
+
 def sure_alone(f: Found, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
     """Whether the event of ``f`` stands with the sides found: a lexicon trigger always; a
     detector's word with one side missing only when the detector is sure (``ALONE``). Joint
     acts of several actors have no recipient by nature."""
-    if f.probability is None or f.probability >= ALONE:
+    if sure(f):
         return True
     joint = f.pattern.reciprocal and len(actors) > 1
     return bool(actors) and (bool(recipients) or joint or f.pattern.type in UNTARGETED)

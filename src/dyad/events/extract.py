@@ -14,12 +14,12 @@ from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import implied_agents
-from dyad.events.candidates import Detection, candidates, sure_alone
+from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
-from dyad.events.populace import on_own_people, protesters_of
+from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
@@ -420,7 +420,14 @@ class _Builder:
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place, own_place = self._place(f, actors + recipients)
         if not actors and not recipients:
-            crowd = protesters_of(p.type, own_place)
+            crowd = None
+            if crowd_acts(f.trigger, _subject(f.predicate)):
+                # The report's country stands in for the place only for a protest told as
+                # news and sure to be one (the detector's doubtful words with no side are
+                # mostly not; "fears of riots" is no riot).
+                told = sure(f) and role != "background" and status == "occurred"
+                report = self.doc_countries.home if told else None
+                crowd = protesters_of(p.type, own_place, report)
             if crowd is None:
                 return []
             actors = [crowd]

@@ -13,6 +13,8 @@ power, whose target is the government it overthrows.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from dyad.events.identity import implied, with_participants
 from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event, Place
@@ -30,13 +32,36 @@ FORCE_ON_CROWDS = frozenset(
 STATUSES = frozenset({"occurred", "planned"})
 
 
-def protesters_of(event_type: str, place: Place | None) -> ActorRef | None:
+# Subjects that are the crowd itself ("thousands converged", "crowds poured in").
+CROWD_WORDS = frozenset({
+    "protester", "demonstrator", "crowd", "people", "thousand", "hundred", "dozen", "activist",
+    "marcher", "student", "worker", "supporter", "resident", "youth", "rioter",
+})  # fmt: skip
+
+
+def crowd_acts(trigger: Token, subject: Token | None) -> bool:
+    """Whether a protest with no side found may be the crowd's: no subject, the event noun
+    itself ("protests erupted"), or a crowd word, also as what a part is of ("a section of
+    demonstrators"). "Officers blocked traffic" is no protest of the people, whoever the
+    officers were."""
+    if subject is None or subject.i == trigger.i:
+        return True
+    counted = [g for o in subject.children if o.lower_ == "of" for g in o.children]
+    return any(t.lemma_.lower() in CROWD_WORDS for t in (subject, *counted))
+
+
+def protesters_of(
+    event_type: str, place: Place | None, report: str | None = None
+) -> ActorRef | None:
     """The people of the place where a protest no word gives a side to took place ("protests
-    erupted across Peru", "the arrest sparked protests in Lima"): analysts code them as the
-    country's civilians, and the domestic reading then aims them at their own state."""
-    if event_type != "PROTEST" or place is None or not place.country:
+    erupted across Peru", "the arrest sparked protests in Lima"), else of the country the
+    report is about (``report``: "thousands converged outside parliament"): analysts code
+    them as the country's civilians, and the domestic reading then aims them at their own
+    state."""
+    country = place.country if place is not None else report
+    if event_type != "PROTEST" or not country:
         return None
-    return implied(place.country, "CVL", "protesters")
+    return implied(country, "CVL", "protesters")
 
 
 def on_own_people(events: list[Event], report: str | None) -> list[Event]:
