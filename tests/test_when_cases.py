@@ -76,6 +76,39 @@ END_TO_END = [
         "day",
     ),  # "last Thursday" on a Thursday is a week back
     (
+        "Mexico's president agreed last Tuesday to send troops to the border.",
+        THU,
+        "agreed",
+        "2024-06-18",
+        "2024-06-18",
+        "day",
+    ),  # two days back the paper says "on Tuesday": "last Tuesday" is the week before
+    (
+        "Mexico's president agreed last Monday to send troops to the border.",
+        THU,
+        "agreed",
+        "2024-06-24",
+        "2024-06-24",
+        "day",
+    ),  # three days back it is this week's
+    (
+        "Peru declared the Mexican ambassador persona non grata and ordered him to leave the "
+        "country on Tuesday.",
+        THU,
+        "declared",
+        "2024-06-25",
+        "2024-06-25",
+        "day",
+    ),  # the day closing what was ordered dates the order
+    (
+        "Peru said it would ask Mexico to send a delegation on Tuesday.",
+        THU,
+        "ask",
+        THU,
+        THU,
+        "publication",
+    ),  # a plan: its complement's day is not its own
+    (
         "Indian Prime Minister Narendra Modi arrived in Moscow on Monday.",
         "2024-07-09",
         "arrived",

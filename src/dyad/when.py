@@ -71,6 +71,8 @@ START_VERBS = {"begin", "start", "open", "kick", "launch", "commence"}
 END_VERBS = {"end", "conclude", "close", "wrap", "finish"}
 # Verbs that carry an event on to a date given by "until" ("will continue until Saturday").
 LASTING_VERBS = {"continue", "last", "run", "stay", "remain"}
+# "last <weekday>" this many days back or fewer means the one a week earlier.
+LAST_MEANS_EARLIER = 2
 # Verbs that only say when the event happened ("the meeting took place on Friday", "talks
 # began on Monday"): their dates are the event's.
 OCCUR_VERBS = {"take", "happen", "occur", "hold"} | START_VERBS | END_VERBS | LASTING_VERBS
@@ -271,8 +273,12 @@ def _single(expr: str, raw: str, anchor: dt.date | None, tense: Tense) -> DateIn
             return _unknown(raw)
         q = (m.group("q") or "").lower()
         name = m.group("d").lower()
-        if q in {"last", "past"}:  # "last Friday": strictly before publication
-            day = anchor - dt.timedelta(days=(anchor.weekday() - WEEKDAYS[name] - 1) % 7 + 1)
+        if q in {"last", "past"}:
+            # "last Friday": strictly before publication, and not the day or two before it,
+            # which a report calls "on Friday"; "last Monday" in Tuesday's paper is the
+            # Monday of the week before.
+            back = (anchor.weekday() - WEEKDAYS[name] - 1) % 7 + 1
+            day = anchor - dt.timedelta(days=back + 7 if back <= LAST_MEANS_EARLIER else back)
         else:
             day = weekday_date(name, anchor, "future" if q in {"next", "coming"} else tense)
         return _info(day, day, "day", raw, anchor)
@@ -524,17 +530,47 @@ def _attached(span: Span, heads: set[int]) -> bool:
     return False
 
 
-def _owned_elsewhere(span: Span, trigger: Token) -> bool:
+def _owned_elsewhere(span: Span, trigger: Token, *, done: bool = False) -> bool:
     """A date inside a clause that does not contain the trigger ("Boluarte, who took office in
-    December 2022, ...") belongs to that clause's event, not this one."""
+    December 2022, ...") belongs to that clause's event, not this one. With ``done`` (an act
+    that happened), a date that closes the act's own infinitive complement (only punctuation
+    after it) is the act's: wire
+    copy puts the day last ("ordered him to leave the country on Tuesday", "agreed to resume
+    visits during a summit on Thursday"), and what was ordered or agreed comes later."""
     t = span.root
     for _ in range(12):
         if t.head.i == t.i:
             return False
         if _is_verb(t) and t.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj", "xcomp"}:
+            if done and _complement_of(t, trigger) and _closes(span):
+                return False
             return not (t.left_edge.i <= trigger.i <= t.right_edge.i)
         t = t.head
     return False
+
+
+def _complement_of(verb: Token, trigger: Token) -> bool:
+    """``verb`` heads an infinitive complement of ``trigger``, directly or through other
+    complements, their conjuncts and purposes ("agreed to resume visits and take steps to
+    resolve a dispute")."""
+    cur = verb
+    for _ in range(6):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if cur.head.i == cur.i or not (
+            cur.dep_ in {"xcomp", "conj"} or (cur.dep_ == "advcl" and infinitive)
+        ):
+            return False
+        cur = cur.head
+        if cur.i == trigger.i:
+            return verb.dep_ == "xcomp" or any(
+                a.dep_ == "xcomp" for a in verb.ancestors if a.i != trigger.i
+            )
+    return False
+
+
+def _closes(span: Span) -> bool:
+    """Nothing but punctuation follows the date in its stretch of the sentence."""
+    return span.end >= span.sent.end or span.doc[span.end].is_punct
 
 
 def _dates_tagged(sent: Span) -> list[Span]:
@@ -691,7 +727,8 @@ def event_date(
         return bounds["start"]
 
     for span in spans:
-        if span in attached or _owned_elsewhere(span, trigger) or _role(span) == "end":
+        done = status == "occurred" and tense == "past"
+        if span in attached or _owned_elsewhere(span, trigger, done=done) or _role(span) == "end":
             continue
         got = resolve_expression(_expression(span), anchor, _clause_tense(span.root))
         if got is not None:
