@@ -324,3 +324,16 @@ def test_convictions_and_sentences_are_sanctions(text):
     [e] = [e for e in rules.code_text(text, published="2024-06-27") if e.type == "SANCTION"]
     assert e.mode == "convict"
     assert e.cameo == "160"
+
+
+def test_those_reported_killed_are_the_victims_not_the_killers(code):
+    # "were reported killed": the participle completes a passive verb of report; its
+    # subject is who was killed, the "by" phrase who killed.
+    events = code(
+        "M23 rebels attacked a village in North Kivu on Tuesday. Twelve villagers were "
+        "reported killed by the rebels.",
+        "2023-04-12",
+    )
+    [killing] = [e for e in events if any(m.text == "killed" for m in e.mentions)]
+    assert [a.code for a in killing.actors] == ["CODREB"]
+    assert [r.code for r in killing.recipients] == ["CODCVL"]

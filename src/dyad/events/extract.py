@@ -26,6 +26,7 @@ from dyad.events.states import as_governments
 from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_text, trigger_types
+from dyad.events.voice import agents, is_passive, patients
 from dyad.ontology import UNTARGETED, cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
 from dyad.story_place import StoryPlace
@@ -56,7 +57,6 @@ TROOPS = {
     "troop", "force", "soldier", "peacekeeper", "unit", "contingent", "warship", "vessel",
     "battalion", "brigade", "marine", "paratrooper",
 }  # fmt: skip
-STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
 COOPERATIVE_QUADS = {1, 2}
 
@@ -190,18 +190,11 @@ class _Builder:
     def _slot(self, f: Found, slot: str) -> list[ActorRef]:
         trig, pred = f.trigger, f.predicate
         holders = [trig, pred] + ([f.obj] if f.obj is not None else [])
-        passive = _is_passive(pred)
+        passive = is_passive(pred)
         if slot == "subject" and passive:
-            # "were killed by militants": the agent acts; the subject suffers.
-            return self._refs(
-                p
-                for c in pred.children
-                if c.dep_ == "agent"
-                for p in c.children
-                if p.dep_ == "pobj"
-            )
+            return self._refs(agents(pred))
         if slot == "dobj" and passive:
-            return self._refs(c for c in pred.children if c.dep_ == "nsubjpass")
+            return self._refs(patients(pred))
         if slot == "subject":
             subj = _subject(pred)
             if subj is not None and subj.i == trig.i:
@@ -531,15 +524,6 @@ def _state(iso: str, text: str) -> ActorRef:
     """A country as a participant, named by the words that stand for it."""
     name = lexicon().country_names.get(iso, iso)
     return ActorRef(text, name, None, iso, None, None, iso, "state", 0.6)
-
-
-def _is_passive(pred: Token) -> bool:
-    if pred.pos_ != "VERB" or not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children):
-        return False
-    # "Israel is opposed to French mediation", "is prepared to impose": a state of mind, the
-    # subject holds it (no one does it to them).
-    stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not children(pred, "agent")
-    return not stative
 
 
 def _content_of_other(found: Found, triggers: set[int]) -> bool:

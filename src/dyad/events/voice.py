@@ -1,0 +1,49 @@
+"""Who does and who undergoes a passive predicate.
+
+"were killed by militants": the agent acts, the subject suffers. A participle that completes
+a passive verb of report or perception is passive too, with that verb's subject as the one it
+happens to: "dozens were reported killed", "two soldiers were seen wounded" (read naively,
+the dead would be the killers).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# "Israel is opposed to French mediation", "is prepared to impose": a state of mind, the
+# subject holds it (no one does it to them).
+STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
+
+
+def _completes_passive(pred: Token) -> bool:
+    """ "were reported *killed*": a bare participle complement of a passive verb."""
+    return (
+        pred.tag_ == "VBN"
+        and pred.dep_ in {"xcomp", "oprd"}
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in pred.children)
+        and any(c.dep_ == "nsubjpass" for c in pred.head.children)
+    )
+
+
+def is_passive(pred: Token) -> bool:
+    if pred.pos_ != "VERB":
+        return False
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children):
+        return _completes_passive(pred)
+    stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not agents(pred)
+    return not stative
+
+
+def agents(pred: Token) -> list[Token]:
+    """The "by" agents of a passive predicate (on the verb it completes, too)."""
+    holders = [pred, pred.head] if _completes_passive(pred) else [pred]
+    return [
+        p for h in holders for c in h.children if c.dep_ == "agent" for p in c.children
+        if p.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def patients(pred: Token) -> list[Token]:
+    """The passive subject: the one the act is done to."""
+    holder = pred.head if _completes_passive(pred) else pred
+    return [c for c in holder.children if c.dep_ == "nsubjpass"]
