@@ -94,6 +94,9 @@ def test_group_after_article(code, text, words, actor_id, country):
             "eln",
         ),
         ("The Hamas militant group fired rockets at Israel on Friday.", "Hamas", "hamas"),
+        # Its armed members, in the plural, are the group as PLOVER codes it.
+        ("Hamas fighters released 24 hostages on Friday.", "Hamas", "hamas"),
+        ("M23 rebels captured Goma on Tuesday.", "M23", "m23"),
     ],
 )
 def test_group_named_before_its_kind(code, text, words, actor_id):
@@ -179,3 +182,10 @@ def test_group_names_are_not_shared():
         if owners[name_key(n)] > 1
     }
     assert shared == {"jamaateislami"}
+
+
+def test_a_town_taken_for_a_person_is_no_participant(code):
+    # The recogniser tags "Goma" a person; the gazetteer knows the city, the verb takes a
+    # place: the target is the state the town is in, not a nameless person.
+    [event] = code("M23 rebels captured Goma on Tuesday.", DAY)
+    assert [r.code for r in event.recipients] == ["COD"]

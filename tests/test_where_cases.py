@@ -253,7 +253,7 @@ END_TO_END = [
         "city",
     ),  # the attached place beats the dateline
     # -- a place told by its kind: "the town of X", "the capital" ---------------------------
-    ("Rebels attacked the city of Goma on Tuesday.", "attacked", "Goma", "COD", "city"),
+    ("M23 rebels attacked the city of Goma on Tuesday.", "attacked", "Goma", "COD", "city"),
     (
         "Soldiers fired on protesters in the Nigerien capital on Wednesday.",
         "fired",

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.lexicon import lexicon
-from dyad.actors.phrases import PLACE_NOUNS, named_place
+from dyad.actors.phrases import PLACE_NOUNS, named_place, placed
 from dyad.records import ActorRef, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -443,6 +443,20 @@ def _destination(word: Token) -> bool:
 
 def _object_is_place(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in LOCATION_OBJECT_VERBS
+
+
+def acted_on_as_place(tok: Token) -> bool:
+    """A place the recogniser took for a person: a proper noun said as a place ("the city of
+    Goma", "in Goma") that the gazetteer knows, or the object of a verb whose object is a
+    place ("captured Goma") that it knows as a country, a region or a city of some size."""
+    if tok.pos_ != "PROPN":
+        return False
+    said = placed(tok)
+    if not said and not (tok.dep_ == "dobj" and _object_is_place(tok.head)):
+        return False
+    span = _entity(tok) or tok.doc[tok.left_edge.i : tok.i + 1]
+    best = gazetteer().best(span.text)
+    return best is not None and (said or best.feature != "city" or best.prominence >= _SIZABLE)
 
 
 def _reaches(tok: Token, heads: set[int]) -> bool:

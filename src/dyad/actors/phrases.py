@@ -18,8 +18,19 @@ PLACE_NOUNS = frozenset({
     "province", "capital", "village", "territory",
 })  # fmt: skip
 # Heads that only say what kind of body a known name before them is ("the ELN guerrilla
-# group", "the Hamas militant movement").
+# group", "the Hamas militant movement"), and, in the plural, its armed members ("Hamas
+# fighters", "M23 rebels"): PLOVER codes the group itself.
 GROUP_HEADS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction"})
+MEMBER_HEADS = frozenset({
+    "fighter", "rebel", "militant", "guerrilla", "militiaman", "gunman", "insurgent",
+    "combatant",
+})  # fmt: skip
+
+
+def names_the_group(head_lemma: str, *, plural: bool) -> bool:
+    return head_lemma in GROUP_HEADS or (plural and head_lemma in MEMBER_HEADS)
+
+
 COMPASS = {
     "northern",
     "southern",

@@ -489,6 +489,10 @@ class _Resolver:
             self._remember(ref, earlier.gender, sent_i, earlier.is_person, head)
             return [ref]
         # 4. Composed from the words around the name.
+        from dyad.where import acted_on_as_place  # the gazetteer imports the actor stage
+
+        if label == "PERSON" and acted_on_as_place(head):
+            return []  # "M23 rebels captured Goma": a town, whose state the event stage codes
         org_like = head.lemma_.lower() in ORG_HEADS or label in {"ORG", "FAC"}
         if label == "PERSON" or (title is not None and not org_like):
             gender = self._gender_of(span + apps)
@@ -720,8 +724,8 @@ class _Resolver:
                 self.pending.append(Pending(tok, text, name, p.sector, p.title))
             return []
         org = self._national_org(countries[0], [*mods, tok]) if len(countries) == 1 else None
-        if p.org is not None and lemma in phrases.GROUP_HEADS:
-            org = p.org  # "the ELN guerrilla group" is the ELN
+        if p.org is not None and phrases.names_the_group(lemma, plural=plural):
+            org = p.org  # "the ELN guerrilla group", "Hamas fighters": the ELN, Hamas
         if org is not None:
             ref = self._kb_ref(org, text, "alias", CONF_ORG_LOWER)
             self._remember(ref, None, sent_i, False, tok)
