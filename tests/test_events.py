@@ -272,11 +272,19 @@ def test_agreeing_to_anything_else_stays_an_agreement(code):
         ("Egyptian officials suggested that Israel might accept the plan.", "AGREE", False),
         ("Thousands of Kenyans demonstrated against the government in Nairobi.", "PROTEST", True),
         ("Indian soldiers will demonstrate the use of new rifles to Egypt.", "PROTEST", False),
+        (
+            "Peru ordered Mexico's ambassador to leave the country within 72 hours.",
+            "SANCTION",
+            True,
+        ),
+        ("Chinese officials defended Russia at the Security Council.", "SUPPORT", True),
+        ("The government defended the ban on social media platforms.", "SUPPORT", False),
     ],
 )
 def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
     # Questions are not demands; a suggestion is a proposal only when something is proposed;
-    # to demonstrate something is to show it, to demonstrate is to protest.
+    # to demonstrate something is to show it, to demonstrate is to protest; an envoy ordered
+    # to leave is expelled; defending an actor is support, defending one's own policy is not.
     types = {e.type for e in code(text, "2024-06-27")}
     assert (type_ in types) == coded, types
 
