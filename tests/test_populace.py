@@ -76,3 +76,14 @@ def test_an_event_noun_that_happens_takes_the_verbs_tense(code):
     ]
     assert talks.status == "planned"
     assert {a.country for a in talks.actors + talks.recipients} == {"ARM", "AZE"}
+
+
+def test_a_place_that_witnessed_unrest_is_not_its_side(code):
+    # "Kathmandu witnessed unrest": the city is where it happened; a capital as the subject
+    # would otherwise be read as its government.
+    events = code(
+        "Nepal banned social media platforms last week. On Monday, the capital Kathmandu "
+        "witnessed massive unrest as young protesters took to the streets."
+    )
+    [unrest] = [e for e in events if any(m.text.endswith("unrest") for m in e.mentions)]
+    assert [a.code for a in unrest.actors] == ["NPLCVL"]

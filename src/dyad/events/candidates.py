@@ -17,7 +17,15 @@ from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
 from dyad.events.lexicon import generic_pattern
 from dyad.events.told import REPORTING
-from dyad.events.triggers import CAUSING, OCCURRING, Found, children, match, matches
+from dyad.events.triggers import (
+    CAUSING,
+    OCCURRING,
+    WITNESSING,
+    Found,
+    children,
+    match,
+    matches,
+)
 from dyad.ontology import UNTARGETED
 from dyad.records import ActorRef
 
@@ -171,8 +179,8 @@ def _noun_predicate(tok: Token) -> Token:
     """The verb that reports an event noun ("held talks", "sanctions were imposed", "went on
     strike"), or the noun itself ("after his arrest", "the talks between")."""
     head = tok.head
-    if tok.dep_ == "dobj" and head.lemma_.lower() in CAUSING:
-        return tok  # "the arrest sparked protests": not the arrest's protests
+    if tok.dep_ == "dobj" and head.lemma_.lower() in CAUSING | WITNESSING:
+        return tok  # "the arrest sparked protests", "Kathmandu witnessed unrest"
     if tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
         return head  # "clashes erupted": the verb tells when
     if tok.dep_ in {"dobj", "nsubjpass"} and head.pos_ in VERBAL:

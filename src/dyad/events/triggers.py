@@ -26,6 +26,9 @@ OCCURRING = frozenset({
 # Verbs whose object event noun another event brought about ("the arrest sparked protests"):
 # the noun is reported, but the causing event's subject is none of its participants.
 CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "unleash"})
+# Verbs whose subject is where the object event noun happened ("Kathmandu witnessed unrest",
+# "the country has seen protests"): the place is none of its participants either.
+WITNESSING = frozenset({"witness", "see", "experience", "endure"})
 
 
 @dataclass(slots=True)
@@ -190,7 +193,7 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
         return head
     if tok.dep_ == "nsubj" and head.lemma_.lower() in OCCURRING:
         return head
-    if tok.dep_ == "dobj" and head.lemma_.lower() in CAUSING:
+    if tok.dep_ == "dobj" and head.lemma_.lower() in CAUSING | WITNESSING:
         return tok
     if tok.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in CANCELLING:
         return head  # "cancelled the talks", "the meeting was called off": negated reports
