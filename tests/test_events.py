@@ -279,12 +279,15 @@ def test_agreeing_to_anything_else_stays_an_agreement(code):
         ),
         ("Chinese officials defended Russia at the Security Council.", "SUPPORT", True),
         ("The government defended the ban on social media platforms.", "SUPPORT", False),
+        ("The Peruvian foreign minister signed the report on Friday.", "SUPPORT", False),
+        ("Chile and Peru signed a fishing accord in Lima on Tuesday.", "SUPPORT", True),
     ],
 )
 def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
     # Questions are not demands; a suggestion is a proposal only when something is proposed;
     # to demonstrate something is to show it, to demonstrate is to protest; an envoy ordered
-    # to leave is expelled; defending an actor is support, defending one's own policy is not.
+    # to leave is expelled; defending an actor is support, defending one's own policy is not;
+    # signing an accord is support, signing a report is not.
     types = {e.type for e in code(text, "2024-06-27")}
     assert (type_ in types) == coded, types
 
