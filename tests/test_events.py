@@ -348,3 +348,14 @@ def test_those_reported_killed_are_the_victims_not_the_killers(code):
     [killing] = [e for e in events if any(m.text == "killed" for m in e.mentions)]
     assert [a.code for a in killing.actors] == ["CODREB"]
     assert [r.code for r in killing.recipients] == ["CODCVL"]
+
+
+def test_forces_deployed_with_no_agent_are_the_ones_mobilised(code):
+    # "the army was deployed": PLOVER's MOBILIZE has the forces' state as actor; no one else
+    # is told as deploying them.
+    events = code(
+        "Nepal banned social media platforms last week. The Nepal Army was deployed to key "
+        "sites in Kathmandu by late afternoon."
+    )
+    [deployed] = [e for e in events if e.type == "MOBILIZE"]
+    assert [a.code for a in deployed.actors] == ["NPLMIL"]

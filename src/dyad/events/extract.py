@@ -192,6 +192,8 @@ class _Builder:
         holders = [trig, pred] + ([f.obj] if f.obj is not None else [])
         passive = is_passive(pred)
         if slot == "subject" and passive:
+            if f.pattern.type == "MOBILIZE" and not agents(pred):
+                return self._refs(patients(pred))  # "the army was deployed": it mobilised
             return self._refs(agents(pred))
         if slot == "dobj" and passive:
             return self._refs(patients(pred))
