@@ -726,8 +726,8 @@ def event_date(
     if "start" in bounds:
         return bounds["start"]
 
+    done = status == "occurred" and tense == "past"
     for span in spans:
-        done = status == "occurred" and tense == "past"
         if span in attached or _owned_elsewhere(span, trigger, done=done) or _role(span) == "end":
             continue
         got = resolve_expression(_expression(span), anchor, _clause_tense(span.root))

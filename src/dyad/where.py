@@ -456,7 +456,7 @@ def acted_on_as_place(tok: Token) -> bool:
         return False
     span = _entity(tok) or tok.doc[tok.left_edge.i : tok.i + 1]
     best = gazetteer().best(span.text)
-    return best is not None and (said or best.feature != "city" or best.prominence >= _SIZABLE)
+    return best is not None and (said or not _minor(best))
 
 
 def _reaches(tok: Token, heads: set[int]) -> bool:
@@ -503,8 +503,7 @@ def _object_place(obj: Token, prefer: Iterable[str]) -> Place | None:
     if ent is None or ent.label_ not in PLACE_LABELS:
         if obj.pos_ != "PROPN":
             return None
-        small = best.feature == "city" and best.prominence < _SIZABLE
-        if small and best.country not in set(prefer):
+        if _minor(best) and best.country not in set(prefer):
             return None
     return _place(best)
 
@@ -571,9 +570,12 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
     for tok in trigger.sent:
         if tok.dep_ != "pobj":
             continue
+        if not _reaches(tok, heads):
+            continue
         span = _name_span(tok)
-        if span is None or not _reaches(tok, heads):
-            if span is None and _reaches(tok, heads) and (place := _place_noun(tok, prefer)):
+        if span is None:
+            place = _place_noun(tok, prefer)
+            if place is not None:
                 return place
             continue
         best = _resolve(span.text, (span.start, span.end), prefer, _qualifier(span))

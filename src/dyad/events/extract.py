@@ -130,7 +130,8 @@ class _Builder:
         self.anchor = anchor
         self.version = version
         # The document's countries with the tokens naming them, so that a toponym's own
-        # mention ("a rally in Georgia") does not vote for its own reading.
+        # mention ("a rally in Georgia") does not vote for its own reading, and the one it
+        # reports on (``report_country``).
         countries = document_countries(actors.by_token)
         self.dateline = dateline_place(doc, countries)
         home = report_country(actors.by_token, self.dateline.country if self.dateline else None)
@@ -658,7 +659,7 @@ def extract_events(
     dateline = builder.dateline.country if builder.dateline is not None else None
     if dateline:
         mentioned.add(dateline)
-    report = report_country(actors.by_token, dateline)
+    report = builder.doc_countries.home
     events = aim_at_acts(implied_agents(events, report), doc, actors.by_token)
     events = code_domestic(events, kb, mentioned)
     return merge_repeats(on_own_people(as_governments(events), report))

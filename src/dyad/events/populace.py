@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dyad.events.identity import implied, with_participants
 from dyad.events.states import bare_state
+from dyad.events.triggers import counted
 from dyad.records import ActorRef, Event, Place
 
 # The state's own organs; a rebel group's or a party's coercion has no such implied target.
@@ -46,8 +47,7 @@ def crowd_acts(trigger: Token, subject: Token | None) -> bool:
     officers were."""
     if subject is None or subject.i == trigger.i:
         return True
-    counted = [g for o in subject.children if o.lower_ == "of" for g in o.children]
-    return any(t.lemma_.lower() in CROWD_WORDS for t in (subject, *counted))
+    return bool(counted(subject) & CROWD_WORDS)
 
 
 def protesters_of(

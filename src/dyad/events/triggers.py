@@ -140,10 +140,15 @@ def _subject_words(verb: Token) -> set[str]:
         subjects = [verb.head]
     if not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
         return _subject_words(verb.head)
-    words = {s.lemma_.lower() for s in subjects}
-    for s in subjects:
-        words |= {g.lemma_.lower() for o in s.children if o.lower_ == "of" for g in o.children}
-    return words
+    return {w for s in subjects for w in counted(s)}
+
+
+def counted(noun: Token) -> set[str]:
+    """Lemmas of a noun and of whom it counts or is a part of ("thousands of *students*", "a
+    section of *demonstrators*")."""
+    return {noun.lemma_.lower()} | {
+        g.lemma_.lower() for o in noun.children if o.lower_ == "of" for g in o.children
+    }
 
 
 # Words that open an indirect question ("asked whether", "asked what the plan was").
