@@ -87,3 +87,23 @@ def test_a_place_that_witnessed_unrest_is_not_its_side(code):
     )
     [unrest] = [e for e in events if any(m.text.endswith("unrest") for m in e.mentions)]
     assert [a.code for a in unrest.actors] == ["NPLCVL"]
+
+
+def test_troops_deployed_amid_protests_face_the_people(code):
+    events = code(
+        "DHAKA, Bangladesh — Students blocked highways across the country on Friday to "
+        "demand an end to job quotas. The army was deployed in Dhaka on Saturday."
+    )
+    [ev] = _of(events, "MOBILIZE")
+    assert [a.code for a in ev.actors] == ["BGDMIL"]
+    assert [r.code for r in ev.recipients] == ["BGDCVL"]
+
+
+def test_troops_in_a_coup_are_not_aimed_at_the_crowds(code):
+    # Crowds cheer while the army takes power: its forces move against the government.
+    events = code(
+        "LIBREVILLE, Gabon — Army officers seized power in Gabon on Wednesday. Crowds "
+        "poured into the streets to celebrate. Soldiers were deployed across Libreville."
+    )
+    for ev in _of(events, "MOBILIZE"):
+        assert "GABCVL" not in {r.code for r in ev.recipients}

@@ -20,6 +20,7 @@ from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.lexicon import topics
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
+from dyad.events.protest_target import at_own_state
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
@@ -661,5 +662,5 @@ def extract_events(
         mentioned.add(dateline)
     report = builder.doc_countries.home
     events = aim_at_acts(implied_agents(events, report), doc, actors.by_token)
-    events = code_domestic(events, kb, mentioned)
+    events = at_own_state(code_domestic(events, kb, mentioned), report)
     return merge_repeats(on_own_people(as_governments(events), report))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.events.identity import implied, with_participants
-from dyad.events.states import bare_state
+from dyad.events.states import BARE_STATE, bare_state
 from dyad.events.triggers import counted
 from dyad.records import ActorRef, Event, Place
 
@@ -29,6 +29,8 @@ GENERAL_COERCION = frozenset({"restrict", "ban", "censor", "curfew"})
 FORCE_ON_CROWDS = frozenset(
     {"crowd-control", "firearms", "aerial", "drone", "heavy-weapons", "explosives", "massacre"}
 )
+# MOBILIZE modes of forces brought out among the people (``dyad.detector.labels``).
+DEPLOYED = frozenset({"troops", "police"})
 # A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
 STATUSES = frozenset({"occurred", "planned"})
 
@@ -67,11 +69,37 @@ def protesters_of(
 def on_own_people(events: list[Event], report: str | None) -> list[Event]:
     """``events`` with the state's civilians as the target of its force or restriction at
     home where the text names no target. ``report``: the country the document is about."""
-    return [_event(e, report) for e in events]
+    unrest = _unrest(events)
+    return [_event(e, report, unrest) for e in events]
 
 
-def _event(event: Event, report: str | None) -> Event:
-    if not _general(event) or event.status not in STATUSES or not event.actors:
+def _unrest(events: list[Event]) -> set[str]:
+    """The countries whose people protest in the report while their forces seize no power:
+    forces deployed there face the crowds ("the army was deployed as protests spread"); in
+    a coup they move against the government, which the crowds may be cheering."""
+    protests = {
+        a.country
+        for e in events
+        if e.type == "PROTEST" and e.status == "occurred"
+        for a in e.actors
+        if a.country and a.sector not in STATE_SECTORS
+    }
+    # Coercion of a government by its own army (power seized, the president detained).
+    coups = {
+        a.country
+        for e in events
+        if e.type == "COERCE"
+        for a in e.actors
+        if a.sector == "MIL"
+        and any(r.country == a.country and r.sector == "GOV" for r in e.recipients)
+    }
+    return protests - coups
+
+
+def _event(event: Event, report: str | None, unrest: set[str]) -> Event:
+    if event.status not in STATUSES or not event.actors:
+        return event
+    if not _general(event) and not (event.type == "MOBILIZE" and event.mode in DEPLOYED):
         return event
     # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
     # state acting as a whole ("the United States imposed sanctions") acts abroad as often.
@@ -81,6 +109,8 @@ def _event(event: Event, report: str | None) -> Event:
     if len(states) != 1 or None in states:
         return event
     (iso,) = states
+    if event.type == "MOBILIZE" and iso not in unrest:
+        return event
     if any(not _bare_own(r, iso) for r in event.recipients):
         return event  # a target the text names
     where = event.place.country if event.place is not None and event.place.country else report
@@ -97,5 +127,7 @@ def _general(event: Event) -> bool:
 
 def _bare_own(ref: ActorRef, iso: str) -> bool:
     """The actor's own country with no sector: implied by the domestic reading, or a place
-    in it standing for the state ("imposed a curfew in Kathmandu")."""
-    return bare_state(ref) and ref.country == iso
+    in it standing for the state ("imposed a curfew in Kathmandu"). Either may already
+    read as its government (``dyad.events.states``), which no word named."""
+    as_gov = ref.resolved_by in BARE_STATE and ref.sector == "GOV" and not ref.actor_id
+    return (bare_state(ref) or as_gov) and ref.country == iso

@@ -146,9 +146,20 @@ def _subject_words(verb: Token) -> set[str]:
 def counted(noun: Token) -> set[str]:
     """Lemmas of a noun and of whom it counts or is a part of ("thousands of *students*", "a
     section of *demonstrators*")."""
-    return {noun.lemma_.lower()} | {
-        g.lemma_.lower() for o in noun.children if o.lower_ == "of" for g in o.children
+    return _lemmas(noun) | {
+        w for o in noun.children if o.lower_ == "of" for g in o.children for w in _lemmas(g)
     }
+
+
+def _lemmas(noun: Token) -> set[str]:
+    """The noun's lemma; for a capitalised plural the tagger took for a name, also its
+    singular. The small English model tags a common noun opening a sentence after a
+    dateline as PROPN ("LIMA — Students blocked roads") and keeps its form as lemma; the
+    lemmatizer has no noun reading of a PROPN to ask for, hence the plain "-s" here."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" and not noun.ent_type_ and lemma == noun.lower_ and lemma[-1:] == "s":
+        return {lemma, lemma[:-1]}
+    return {lemma}
 
 
 # Words that open an indirect question ("asked whether", "asked what the plan was").
