@@ -336,4 +336,5 @@ def test_a_ruling_body_is_it_not_he(code) -> None:
         "Myanmar's ruling junta confirmed that it carried out an air strike on a village."
     )
     [ev] = [e for e in events if e.type == "ASSAULT"]
-    assert [(a.code, a.resolved_by) for a in ev.actors] == [("MMRGOV", "coref")]
+    # The junta, by coreference; its air strike is its forces' (dyad.events.armed).
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("MMRMIL", "coref")]

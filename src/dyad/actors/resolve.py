@@ -73,6 +73,10 @@ COUNTERPART_NOUNS = {"counterpart"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Crowds, not institutions, are of the place where they act.
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "REF", "REL"}
+# International bodies the lexicon codes like states ("UN" -> UNO), whose officials are the
+# body's (``UNO IGO``), and the sectors an official's title gives.
+BODIES = frozenset({"UNO", "EUR"})
+STATE_OFFICES = frozenset({"GOV", "LEG"})
 FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
@@ -239,6 +243,8 @@ class _Resolver:
         how: str = "composed",
         conf: float = CONF_COMPOSED,
     ) -> ActorRef:
+        if country in BODIES and sector in STATE_OFFICES:
+            sector = "IGO"  # "the UN rights chief", "an EU official": the body's, not a state's
         return ActorRef(
             text=text,
             name=name,

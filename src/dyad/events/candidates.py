@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
+from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
 from dyad.events.told import REPORTING
 from dyad.events.triggers import (
@@ -77,8 +78,9 @@ SAYING = (REPORTING - {"warn", "declare"}) | {
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
     """The triggers of ``sent``; ``words`` are the detector's scores for its words."""
     lexical = matches(sent)
+    said = [j for j in judgements(sent) if j.trigger.i not in {f.trigger.i for f in lexical}]
     if detection == "rules" or words is None:
-        return lexical
+        return sorted(lexical + said, key=lambda f: f.trigger.i)
     at = {w.start: w for w in words}
     base = sent.start_char
 
@@ -102,6 +104,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             else:
                 noun = f.obj or next(iter(children(f.trigger, "dobj")), None)
                 out.append(_object_mode(f, score(noun) if noun is not None else None))
+    out += said  # no detector veto: it reads words, and judging words report no event alone
     covered = {t.i for f in out for t in (f.trigger, f.predicate, f.obj) if t is not None}
     for tok in sent:
         w = score(tok)

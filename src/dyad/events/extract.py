@@ -14,10 +14,12 @@ from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
 from dyad.events.agents import implied_agents
+from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
+from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.protest_target import at_own_state
@@ -26,7 +28,7 @@ from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
-from dyad.events.triggers import Found, children, trigger_text, trigger_types
+from dyad.events.triggers import Found, children, trigger_types, trigger_words
 from dyad.events.voice import agents, is_passive, patients
 from dyad.ontology import UNTARGETED, cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
@@ -219,6 +221,8 @@ class _Builder:
                 holder = _subject(verb) if verb is not None else None
                 refs = self._refs([holder]) if holder is not None else []
             return refs
+        if slot == "judged":
+            return self._refs(judged(trig, pred), deep=True)
         if slot == "ccomp_subject":
             # "demanded that the US cancel ...": the one asked is the clause's subject.
             return self._refs(
@@ -487,15 +491,15 @@ class _Builder:
         contexts = sorted(
             set(code.contexts) | contexts | _diplomatic(code.quad_class, actors + recipients)
         )
-        words = trigger_text(f)
+        words = trigger_words(f)
         mention = Mention(
             document_id=self.record.id,
             sentence=sent.text.strip(),
             start=sent.start_char,
             end=sent.end_char,
-            text=words,
-            trigger_start=min(f.trigger.idx, f.predicate.idx),
-            trigger_end=max(f.trigger.idx + len(f.trigger), f.predicate.idx + len(f.predicate)),
+            text=words.text,
+            trigger_start=words.start_char,
+            trigger_end=words.end_char,
             pattern=p.id,
             role=self.roles.of_trigger(f.trigger),
         )
@@ -661,6 +665,6 @@ def extract_events(
     if dateline:
         mentioned.add(dateline)
     report = builder.doc_countries.home
-    events = aim_at_acts(implied_agents(events, report), doc, actors.by_token)
+    events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
     return merge_repeats(on_own_people(as_governments(events), report))

@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.events.identity import with_participants
+from dyad.events.judgements import FEELINGS
 from dyad.events.lexicon import patterns
 from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
@@ -81,6 +82,11 @@ def _object(t: Token) -> Token | None:
         if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
             return c
     for c in t.children:
+        if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and t.lower_ in FEELINGS:
+            # "horrified by the air strike": what dismays is the act reacted to.
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return g
         if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":

@@ -230,14 +230,18 @@ def matches(sent: Span) -> list[Found]:
     return [m for m in (match(tok) for tok in sent) if m is not None]
 
 
-def trigger_text(f: Found) -> str:
-    """The trigger words: the word, or from a light verb to its noun ("held talks")."""
-    return f.trigger.text if f.predicate.i == f.trigger.i else _light_text(f)
-
-
-def _light_text(f: Found) -> str:
+def trigger_words(f: Found) -> Span:
+    """The trigger words: the word, or from a light verb to its noun ("held talks"). A
+    verb's pattern whose predicate is another word (a judging word "said" reports,
+    ``events/judgements.py``) is the word alone."""
+    if f.pattern.pos == "VERB":
+        return f.trigger.doc[f.trigger.i : f.trigger.i + 1]
     a, b = sorted([f.trigger, f.predicate], key=lambda t: t.i)
-    return f.trigger.doc[a.i : b.i + 1].text
+    return f.trigger.doc[a.i : b.i + 1]
+
+
+def trigger_text(f: Found) -> str:
+    return trigger_words(f).text
 
 
 def lexicon_matches(sent: Span) -> list[tuple[str, str]]:

@@ -1,0 +1,39 @@
+"""A state's armed acts are its military's (``dyad.events.armed``)."""
+
+from __future__ import annotations
+
+
+def _of(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_a_state_named_bare_strikes_with_its_military(code):
+    [ev] = _of(code("Israel carried out air strikes on Gaza on Monday."), "ASSAULT")
+    assert [a.code for a in ev.actors] == ["ISRMIL"]
+
+
+def test_a_juntas_air_strike_is_its_militarys_and_so_is_the_condemnation_target(code):
+    events = code(
+        "Myanmar's ruling junta carried out an air strike on a village in Sagaing on Tuesday. "
+        "The UN rights chief said he was horrified by the air strike."
+    )
+    [strike] = _of(events, "ASSAULT")
+    assert [a.code for a in strike.actors] == ["MMRMIL"]
+    [reaction] = _of(events, "ACCUSE")
+    assert [r.code for r in reaction.recipients] == ["MMRMIL"]
+
+
+def test_exercise_partners_are_all_actors(code):
+    [ev] = _of(
+        code("China said on Monday it would hold joint military drills with Russia."), "COOPERATE"
+    )
+    assert sorted(a.code for a in ev.actors) == ["CHNMIL", "RUSMIL"]
+    assert ev.recipients == []
+
+
+def test_an_execution_and_a_named_leader_keep_their_sector(code):
+    [ev] = _of(code("Iran executed a protester on Thursday."), "ASSAULT")
+    assert [a.code for a in ev.actors] == ["IRNGOV"]
+    events = code("Russian President Vladimir Putin deployed troops to the border on Friday.")
+    for ev in _of(events, "MOBILIZE"):
+        assert [a.code for a in ev.actors] == ["RUSGOV"]
