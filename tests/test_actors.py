@@ -338,3 +338,10 @@ def test_a_ruling_body_is_it_not_he(code) -> None:
     [ev] = [e for e in events if e.type == "ASSAULT"]
     # The junta, by coreference; its air strike is its forces' (dyad.events.armed).
     assert [(a.code, a.resolved_by) for a in ev.actors] == [("MMRMIL", "coref")]
+
+
+def test_the_dictionarys_discarded_phrases_are_no_actors(code) -> None:
+    # The agents dictionary lists weekdays and "the West" with its discard codes (NON, JNK).
+    events = code("Protests went on across Iran this week. On Thursday Iran hanged a protester.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.code for a in ev.actors] == ["IRNGOV"]

@@ -37,3 +37,15 @@ def test_an_execution_and_a_named_leader_keep_their_sector(code):
     events = code("Russian President Vladimir Putin deployed troops to the border on Friday.")
     for ev in _of(events, "MOBILIZE"):
         assert [a.code for a in ev.actors] == ["RUSGOV"]
+
+
+def test_a_missile_fired_at_nothing_is_a_weapons_test(code):
+    # PLOVER codes testing weapons as MOBILIZE (weapons); fired at a place it is an attack.
+    for text in (
+        "North Korea fired a ballistic missile into the sea off its east coast on Friday.",
+        "North Korea test-fired an intercontinental ballistic missile on Thursday.",
+    ):
+        [ev] = _of(code(text), "MOBILIZE")
+        assert (ev.mode, [a.code for a in ev.actors], ev.recipients) == ("weapons", ["PRKMIL"], [])
+    events = code("Russia fired missiles at Kyiv overnight on Tuesday.")
+    assert _of(events, "ASSAULT") and not _of(events, "MOBILIZE")

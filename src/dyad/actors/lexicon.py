@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from dyad.ontology import data_text
 
+# The agents dictionary's codes for phrases that name no actor ("Thursday", "the West",
+# "earthquake"): listed there so that no other entry takes them, never to be coded.
+DISCARDED = frozenset({"NON", "JNK"})
 # A few adjectives the reference table lacks but news uses for countries.
 EXTRA_NATIONALITY = {
     "sino": "CHN",
@@ -160,7 +163,11 @@ def lexicon() -> Lexicon:
     nationality = {
         r["word"]: r["iso3"] for r in csv.DictReader(data_text("nationalities.csv").splitlines())
     }
-    roles = {r["phrase"]: r["sector"] for r in csv.DictReader(data_text("agents.csv").splitlines())}
+    roles = {
+        r["phrase"]: r["sector"]
+        for r in csv.DictReader(data_text("agents.csv").splitlines())
+        if r["sector"] not in DISCARDED
+    }
     generic: set[str] = set()
     for r in csv.DictReader(data_text("roles.csv").splitlines()):
         roles[r["phrase"]] = r["sector"]

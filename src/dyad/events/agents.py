@@ -28,6 +28,11 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "sanction.expel": ("GOV", "government", False),
     "coerce.deport": ("GOV", "government", False),
     "accuse.summon": ("GOV", "government", False),
+    # An execution is the state's judicial act ("was hanged on Thursday"), coded to the state.
+    "assault.execute": ("GOV", "authorities", True),
+    "assault.execute.person": ("GOV", "authorities", True),
+    "assault.hang": ("GOV", "authorities", True),
+    "assault.hang.person": ("GOV", "authorities", True),
 }
 
 

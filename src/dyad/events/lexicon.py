@@ -46,6 +46,9 @@ class TriggerPattern(BaseModel):
     transitive: bool | None = None
     # The verb is never a question here ("asked whether", "asked questions"): only a demand.
     demand: bool = False
+    # True: the verb is aimed at nothing, or at the sea or space only ("fired a missile into
+    # the sea", "test-fired a missile on Thursday"), not "fired missiles at Kyiv".
+    aimless: bool | None = None
     actor: tuple[Slot, ...] = ("subject", "poss", "between")
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False  # a compound subject with no recipient: all are actors
@@ -63,7 +66,7 @@ class TriggerPattern(BaseModel):
     def specificity(self) -> int:
         conditions = (
             self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive,
-            self.subject,
+            self.subject, self.aimless,
         )  # fmt: skip
         return sum(x is not None for x in conditions)
 
@@ -99,6 +102,9 @@ class _Generic(BaseModel):
     transitive: bool | None = None
     # The verb is never a question here ("asked whether", "asked questions"): only a demand.
     demand: bool = False
+    # True: the verb is aimed at nothing, or at the sea or space only ("fired a missile into
+    # the sea", "test-fired a missile on Thursday"), not "fired missiles at Kyiv".
+    aimless: bool | None = None
     actor: tuple[Slot, ...] = ("subject", "poss", "between")
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False

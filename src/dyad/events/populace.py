@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.events.identity import implied, with_participants
-from dyad.events.states import BARE_STATE, bare_state
+from dyad.events.states import stands_for
 from dyad.events.triggers import counted
 from dyad.records import ActorRef, Event, Place
 
@@ -111,7 +111,7 @@ def _event(event: Event, report: str | None, unrest: set[str]) -> Event:
     (iso,) = states
     if event.type == "MOBILIZE" and iso not in unrest:
         return event
-    if any(not _bare_own(r, iso) for r in event.recipients):
+    if any(not stands_for(r, iso) for r in event.recipients):
         return event  # a target the text names
     where = event.place.country if event.place is not None and event.place.country else report
     if where != iso:
@@ -123,11 +123,3 @@ def _general(event: Event) -> bool:
     if event.type == "COERCE":
         return event.mode in GENERAL_COERCION
     return event.type == "ASSAULT" and event.mode in FORCE_ON_CROWDS
-
-
-def _bare_own(ref: ActorRef, iso: str) -> bool:
-    """The actor's own country with no sector: implied by the domestic reading, or a place
-    in it standing for the state ("imposed a curfew in Kathmandu"). Either may already
-    read as its government (``dyad.events.states``), which no word named."""
-    as_gov = ref.resolved_by in BARE_STATE and ref.sector == "GOV" and not ref.actor_id
-    return (bare_state(ref) or as_gov) and ref.country == iso

@@ -49,3 +49,11 @@ def _gov(ref: ActorRef) -> ActorRef:
     if not bare_state(ref) or ref.actor_id or not ref.country or ref.country in NON_STATES:
         return ref
     return replace(ref, sector="GOV", code=ref.country + "GOV")
+
+
+def stands_for(ref: ActorRef, iso: str) -> bool:
+    """Whether ``ref`` is state ``iso`` itself with no organ told: implied by the domestic
+    reading, a place in it standing for it ("a curfew in Kathmandu"), or either already
+    read as its government by ``as_governments``, which no word named."""
+    as_gov = ref.resolved_by in BARE_STATE and ref.sector == "GOV" and not ref.actor_id
+    return ref.country == iso and (bare_state(ref) or as_gov)

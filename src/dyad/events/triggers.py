@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -113,6 +114,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         return False
     if p.demand and _asks_a_question(tok):
         return False
+    if p.aimless and _aimed(tok):
+        return False
     if p.object_kind in {"actor", "person"}:
         # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
         dobj = children(tok, "dobj") or children(tok, "nsubjpass")
@@ -129,6 +132,37 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         ):
             return False
     return obj
+
+
+# Prepositions that aim an act of force at a target, and the places that are no target.
+AIMING = frozenset({"at", "on", "into", "toward", "towards", "against", "over"})
+NOWHERE = frozenset({"sea", "water", "waters", "ocean", "space", "orbit", "air", "sky"})
+
+
+def _aimed(verb: Token) -> bool:
+    """Whether ``verb`` (or what it fires: "missiles at Kyiv") is aimed at something other
+    than the sea, space or a day."""
+    holders = [verb, *children(verb, "dobj")]
+    return any(
+        o.lemma_.lower() not in NOWHERE and not _calendar(o)
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in AIMING
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
+
+
+# The recogniser tags "at Kyiv overnight" as a time: a day is told by its own word.
+CALENDAR = frozenset(
+    {d.lower() for d in calendar.day_name}
+    | {m.lower() for m in calendar.month_name if m}
+    | {"day", "night", "morning", "evening", "afternoon", "weekend", "week", "dawn", "midnight"}
+)
+
+
+def _calendar(tok: Token) -> bool:
+    return tok.lower_ in CALENDAR or tok.like_num
 
 
 def _subject_words(verb: Token) -> set[str]:
