@@ -40,3 +40,15 @@ def test_an_unnamed_expulsion_is_the_host_government_never_the_envoys(code):
     [ev] = [e for e in events if e.type == "SANCTION"]
     assert [a.code for a in ev.actors] == ["CHLGOV"]
     assert [r.code for r in ev.recipients] == ["BOLGOV"]
+
+
+def test_authorities_are_the_organ_their_act_is_done_by(code):
+    events = code(
+        "Protests went on across Peru this week. Peruvian authorities raided the "
+        "president's home on Saturday. Authorities launched an investigation into her "
+        "this month."
+    )
+    [raid] = [e for e in events if e.type == "COERCE"]
+    assert [a.code for a in raid.actors] == ["PERCOP"]
+    [probe] = [e for e in events if e.type == "ACCUSE"]
+    assert [a.code for a in probe.actors] == ["PERJUD"]

@@ -6,15 +6,21 @@ as ``XXX JUD``, an expulsion or a deportation as ``XXX GOV``: the organ of the s
 the act was done. That state is the place's country when the text names one; for acts on a
 state's own people (arrests, charges) else the person's own country; else the country the
 report is about. An expelled envoy's country is never the expelling one. An agent the text
-names always wins.
+names always wins, except "authorities", which names the state but not the organ: for these
+acts it is read as the organ ("authorities raided the home" is the police's act).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, with_participants
 from dyad.records import Event
 
+# Words that name a state's organs without saying which: the act says ("authorities
+# arrested", "authorities launched an investigation": the police, the prosecutors).
+UNSPECIFIED = frozenset({"authorities", "authority"})
 # Trigger entries (``triggers.jsonl`` ids) of acts one organ does: its sector, the noun that
 # names it, and whether the person acted on is taken to be of the acting state. Imprisonment
 # by a prison service, or a killing, names no single organ: not here.
@@ -22,6 +28,11 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "coerce.arrest": ("COP", "police", True),
     "coerce.detain": ("COP", "police", True),
     "coerce.jail": ("JUD", "court", True),
+    "coerce.raid": ("COP", "police", True),
+    "accuse.investigate": ("JUD", "prosecutors", True),
+    "accuse.investigation.n": ("JUD", "prosecutors", True),
+    "accuse.probe": ("JUD", "prosecutors", True),
+    "accuse.probe.n": ("JUD", "prosecutors", True),
     "sanction.sentence": ("JUD", "court", True),
     "accuse.charge": ("JUD", "prosecutors", True),
     "sanction.convict": ("JUD", "court", True),
@@ -45,8 +56,10 @@ def implied_agents(events: list[Event], report: str | None) -> list[Event]:
 
 
 def _event(event: Event, report: str | None) -> Event:
-    if event.actors or not event.mentions or event.mentions[0].pattern not in IMPLIED:
+    if not event.mentions or event.mentions[0].pattern not in IMPLIED:
         return event
+    if event.actors:
+        return _organ(event, IMPLIED[event.mentions[0].pattern][0])
     sector, noun, own_people = IMPLIED[event.mentions[0].pattern]
     held = {r.country for r in event.recipients if r.country and r.country not in NON_STATES}
     if event.place is not None and event.place.country:
@@ -58,3 +71,14 @@ def _event(event: Event, report: str | None) -> Event:
     if iso is None or (not own_people and iso in held):
         return event
     return with_participants(event, [implied(iso, sector, noun)])
+
+
+def _organ(event: Event, sector: str) -> Event:
+    """``event`` with "authorities" as its actor read as the organ its act is done by."""
+    actors = [
+        replace(a, sector=sector, code=(a.country or "") + sector)
+        if a.sector == "GOV" and a.role in UNSPECIFIED and not a.actor_id
+        else a
+        for a in event.actors
+    ]
+    return with_participants(event, actors)
