@@ -359,3 +359,15 @@ def test_forces_deployed_with_no_agent_are_the_ones_mobilised(code):
     )
     [deployed] = [e for e in events if e.type == "MOBILIZE"]
     assert [a.code for a in deployed.actors] == ["NPLMIL"]
+
+
+def test_a_news_conference_is_no_meeting(code):
+    for text in (
+        "Japan's prime minister told reporters at a joint press conference on Thursday "
+        "that ties with South Korea were urgent.",
+        "Mexico's economy minister spoke at the president's morning press conference on "
+        "Tuesday about the new steel duties.",
+        "The Japanese leader told a joint news conference in Tokyo on Thursday that trade "
+        "with South Korea would grow.",
+    ):
+        assert not [e for e in code(text) if e.type == "CONSULT"], text

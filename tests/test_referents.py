@@ -61,3 +61,13 @@ def test_an_act_the_reactor_names_in_its_own_words_is_the_object(code):
     )
     [ev] = _accuse(events)
     assert [r.code for r in ev.recipients] == ["CHLCOP"]
+
+
+def test_a_reaction_the_subject_drew_comes_from_the_other_side(code):
+    events = code(
+        "Protests went on in France. The French decision drew sharp criticism from "
+        "Germany on Monday."
+    )
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [a.code for a in ev.actors] == ["DEUGOV"]
+    assert [r.code for r in ev.recipients] == ["FRAGOV"]
