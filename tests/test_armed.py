@@ -49,3 +49,32 @@ def test_a_missile_fired_at_nothing_is_a_weapons_test(code):
         assert (ev.mode, [a.code for a in ev.actors], ev.recipients) == ("weapons", ["PRKMIL"], [])
     events = code("Russia fired missiles at Kyiv overnight on Tuesday.")
     assert _of(events, "ASSAULT") and not _of(events, "MOBILIZE")
+
+
+def test_exercises_of_one_state_show_force_and_joint_ones_cooperate(code):
+    [ev] = _of(
+        code(
+            "Tensions rose in Asia. China has started four days of military drills around Taiwan."
+        ),
+        "MOBILIZE",
+    )
+    assert (ev.mode, [a.code for a in ev.actors]) == ("troops", ["CHNMIL"])
+    assert [r.country for r in ev.recipients] == ["TWN"]
+    [joint] = _of(
+        code(
+            "Tensions rose in Asia. The joint military exercise of the Indian and US armies "
+            "began in Rajasthan on Monday."
+        ),
+        "COOPERATE",
+    )
+    assert sorted(a.code for a in joint.actors) == ["INDMIL", "USAMIL"]
+
+
+def test_crowd_control_weapons_are_crowd_control(code):
+    for text in (
+        "Protests went on in Peru. Police fired tear gas at protesters in Lima on Thursday.",
+        "Protests went on in Kenya. Kenyan police used water cannon on demonstrators.",
+        "Protests went on in Nepal. Police responded with batons and rubber bullets.",
+    ):
+        [ev] = _of(code(text), "ASSAULT")
+        assert ev.mode == "crowd-control", text

@@ -371,3 +371,16 @@ def test_a_news_conference_is_no_meeting(code):
         "with South Korea would grow.",
     ):
         assert not [e for e in code(text) if e.type == "CONSULT"], text
+
+
+def test_declining_an_act_is_a_rejection_and_declining_to_comment_is_nothing(code):
+    events = code("Peru's Supreme Court declined to hear the former president's appeal on Monday.")
+    assert [e.type for e in events if e.type == "REJECT"] == ["REJECT"]
+    events = code("The Turkish government refused to commit troops to the war on Monday.")
+    assert [e.type for e in events if e.type == "REJECT"] == ["REJECT"]
+    for text in (
+        "The British Foreign Office declined to comment on Monday.",
+        "The British Foreign Office refused to comment on Monday.",
+        "Peru's foreign ministry refused to say whether the envoy would return.",
+    ):
+        assert not [e for e in code(text) if e.type == "REJECT"], text

@@ -26,6 +26,7 @@ from dyad.events.triggers import (
     children,
     match,
     matches,
+    undone,
 )
 from dyad.ontology import UNTARGETED
 from dyad.records import ActorRef
@@ -120,7 +121,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         etype = w.event(ADD) if w is not None else None
         if w is None or etype is None or tok.i in covered:
             continue
-        if (tok.lemma_.lower() in SAYING and _verbal(tok)) or _briefing(tok):
+        if (tok.lemma_.lower() in SAYING and _verbal(tok)) or _briefing(tok) or undone(tok):
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:

@@ -32,6 +32,8 @@ class TriggerPattern(BaseModel):
     subject: tuple[str, ...] | None = None
     # The verb needs an infinitive complement with one of these lemmas ("invite to invest").
     xcomp: tuple[str, ...] | None = None
+    # The verb may have no complement of these lemmas ("declined *to comment*").
+    xcomp_not: tuple[str, ...] | None = None
     # The verb needs one of these particles/prepositions ("call on").
     prep: tuple[str, ...] | None = None
     # Nouns: the verbs that make them an event ("hold talks", "pay a visit"); "prep:in"
@@ -66,7 +68,7 @@ class TriggerPattern(BaseModel):
     def specificity(self) -> int:
         conditions = (
             self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive,
-            self.subject, self.aimless,
+            self.subject, self.aimless, self.xcomp_not,
         )  # fmt: skip
         return sum(x is not None for x in conditions)
 

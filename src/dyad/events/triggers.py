@@ -30,6 +30,8 @@ CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", 
 # Verbs whose subject is where the object event noun happened ("Kathmandu witnessed unrest",
 # "the country has seen protests"): the place is none of its participants either.
 WITNESSING = frozenset({"witness", "see", "experience", "endure"})
+# Nouns that measure out an event noun ("three days of talks", "a new round of strikes").
+MEASURES = frozenset({"day", "week", "month", "hour", "round", "series", "wave", "spate"})
 
 
 @dataclass(slots=True)
@@ -106,6 +108,10 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         if not any(c.lemma_.lower() in p.xcomp for c in comps):
             return False
+    if p.xcomp_not is not None and any(
+        c.lemma_.lower() in p.xcomp_not for c in tok.children if c.dep_ == "xcomp"
+    ):
+        return False
     if p.prep is not None and not any(
         c.lower_ in p.prep for c in tok.children if c.dep_ in {"prep", "prt"}
     ):
@@ -227,6 +233,8 @@ def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
 def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
     noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in MEASURES:
+        tok = tok.head.head  # "started three days of exercises": the days are the object
     head = tok.head
     if p.modifier is not None and not any(
         c.dep_ in {"amod", "compound"} and c.lemma_.lower() in p.modifier for c in tok.children
@@ -253,6 +261,16 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     if has_owner and tok.dep_ not in {"pobj", "compound", "conj"}:
         return tok
     return None
+
+
+def undone(tok: Token) -> bool:
+    """Whether a complement the lexicon says undoes this verb is there ("refused to
+    comment"): no event, whoever reads the word."""
+    comps = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    return bool(comps) and any(
+        p.xcomp_not is not None and comps & set(p.xcomp_not)
+        for p in patterns().get(("VERB", tok.lemma_.lower()), ())
+    )
 
 
 def trigger_types(tok: Token) -> set[str]:
