@@ -43,3 +43,13 @@ def test_a_judgement_nobody_reports_or_a_negated_one_is_no_event(code):
     assert not _accusations(
         code("The German chancellor said the French proposal was not unacceptable.")
     )
+
+
+def test_an_extraposed_clause_says_whose_act_is_judged(code):
+    events = code(
+        "Pressure grew in Britain. The Chinese embassy said it was shocking that Prime "
+        "Minister Keir Starmer accepted the gifts.",
+        published="2024-09-17",
+    )
+    [ev] = _accusations(events)
+    assert [r.code for r in ev.recipients] == ["GBRGOV"]

@@ -96,7 +96,7 @@ def judged(trigger: Token, predicate: Token) -> list[Token]:
     # was incompetence on the part of police": the judged noun's own phrase says it.
     that = [
         s
-        for c in clause.children
+        for c in [*clause.children, *trigger.children]
         if c.dep_ == "ccomp"
         for s in c.children
         if s.dep_ in {"nsubj", "nsubjpass"}
