@@ -68,6 +68,11 @@ def test_exercises_of_one_state_show_force_and_joint_ones_cooperate(code):
         "COOPERATE",
     )
     assert sorted(a.code for a in joint.actors) == ["INDMIL", "USAMIL"]
+    [measured] = _of(
+        code("Tensions rose in Asia. China and Russia started three days of joint naval drills."),
+        "COOPERATE",
+    )
+    assert sorted(a.code for a in measured.actors) == ["CHNMIL", "RUSMIL"]
 
 
 def test_crowd_control_weapons_are_crowd_control(code):

@@ -233,13 +233,13 @@ def _is_one_of(verb: Token, lemmas: Iterable[str]) -> bool:
 def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     """The verb that makes an event noun a report ("held talks", "paid a visit"), or the
     noun itself when it names its own participants ("Boluarte's visit", "talks between")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in MEASURES:
-        tok = tok.head.head  # "started three days of exercises": the days are the object
-    head = tok.head
     if p.modifier is not None and not any(
         c.dep_ in {"amod", "compound"} and c.lemma_.lower() in p.modifier for c in tok.children
     ):
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in MEASURES:
+        tok = tok.head.head  # "started three days of exercises": the days are the object
+    head = tok.head
     if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
         return head.head  # "rallied in protest against X"
     if tok.dep_ == "pobj" and head.dep_ == "prep":
