@@ -75,3 +75,13 @@ def test_a_side_nobody_could_identify_does_not_split_one_act(code):
     # A side that is identified still tells two acts apart.
     chile = replace(trial, text="Chile", name="Chile", country="CHL", code="CHL")
     assert len(merge_repeats([said, replace(calling, recipients=[chile])])) == 2
+
+
+def test_a_toll_told_apart_is_the_attacks_not_a_second_act(code):
+    events = code(
+        "Fighting went on in Myanmar on Tuesday. Myanmar's army carried out an air strike on "
+        "a village in Sagaing. Up to 100 civilians were killed, residents said."
+    )
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.code for a in ev.actors] == ["MMRMIL"]
+    assert len(ev.mentions) == 2

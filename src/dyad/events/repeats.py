@@ -6,7 +6,9 @@ one meeting or visit are merged (``mergeable``: the visit's host is settled by w
 mention names the place). Once participants are final (context, implied agents, states as
 governments), ``merge_repeats`` merges any two events of one type, mode and status whose
 actors and recipients are the same identities (``dyad.link.identity``: a KB id, else country
-and sector, so "police" and "the police" are one), with compatible dates and places.
+and sector, so "police" and "the police" are one), with compatible dates and places; and a
+killing told with no agent, of the victims of an attack told elsewhere in the document, is
+merged into that attack as its toll.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dyad.link import identity
 from dyad.records import ActorRef, Event
 
 VAGUE = frozenset({"publication", "unknown"})
+# Words that tell a toll: the dead and wounded of an act ("were killed", "died").
+TOLLS = frozenset({"killed", "died", "dead", "wounded", "injured", "kill", "die"})
 
 
 def mergeable(a: Event, b: Event) -> bool:
@@ -68,7 +72,36 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         merge(target, ev)
         target.actors, target.recipients = actors, recipients
         target.mode = target.mode or ev.mode
+    return _tolls_told(out)
+
+
+def _tolls_told(events: list[Event]) -> list[Event]:
+    """``events`` with each toll of an attack told in the document merged into it ("the
+    strike hit a village ... Up to 100 people were killed"): a killing with no agent, of
+    victims an attack with an agent was aimed at, is that attack's toll, not a second act."""
+    attacks = [e for e in events if e.type == "ASSAULT" and e.actors and e.recipients]
+    out: list[Event] = []
+    for ev in events:
+        attack = next((a for a in attacks if _toll_of(ev, a)), None) if _toll(ev) else None
+        if attack is None:
+            out.append(ev)
+            continue
+        sides = attack.actors, attack.recipients
+        merge(attack, ev)
+        attack.actors, attack.recipients = sides
     return out
+
+
+def _toll(e: Event) -> bool:
+    words = {w.lower() for m in e.mentions for w in m.text.split()}
+    return e.type == "ASSAULT" and not e.actors and bool(e.recipients) and bool(words & TOLLS)
+
+
+def _toll_of(toll: Event, attack: Event) -> bool:
+    if toll.status != attack.status or toll is attack:
+        return False
+    victims = {identity(r) for r in toll.recipients if _identified(r)}
+    return bool(victims) and victims <= {identity(r) for r in attack.recipients}
 
 
 def _retold(a: Event, b: Event) -> bool:
