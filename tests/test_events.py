@@ -384,3 +384,11 @@ def test_declining_an_act_is_a_rejection_and_declining_to_comment_is_nothing(cod
         "Peru's foreign ministry refused to say whether the envoy would return.",
     ):
         assert not [e for e in code(text) if e.type == "REJECT"], text
+
+
+def test_a_refused_request_was_still_made_but_refused_talks_are_not_held(code):
+    events = code("Pressure grew in Peru. Peru refused the Mexican request on Monday.")
+    [request] = [e for e in events if e.type == "REQUEST"]
+    assert request.status == "occurred"
+    events = code("Pressure grew in Peru. Peru cancelled the talks with Mexico on Monday.")
+    assert all(e.status == "negated" for e in events if e.type == "CONSULT")

@@ -417,7 +417,7 @@ class _Builder:
             # "We condemn ...", the ministry said: the act is the speaker's.
             said_by = speaker(f.trigger, self.roles)
             actors = (self._refs([said_by]) if said_by is not None else []) or actors
-        status = with_detector(f.status, f.trigger, f.predicate)
+        status = with_detector(f.status, f.trigger, f.predicate, said=p.type in SAID_ACTS)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place, own_place = self._place(f, actors + recipients)
@@ -606,6 +606,8 @@ def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
     return {"diplomatic"} if quad in COOPERATIVE_QUADS and len(states) >= 2 else set()
 
 
+# Acts done by saying them: a refusal or denial of one does not undo it.
+SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
 PARTICIPANT_ENTS = {"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"}
 
 

@@ -47,8 +47,10 @@ def _clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def status_of(trigger: Token, predicate: Token) -> str:
-    """Classify an event told by ``trigger`` (with ``predicate`` its verb, maybe a light verb)."""
+def status_of(trigger: Token, predicate: Token, *, said: bool = False) -> str:
+    """Classify an event told by ``trigger`` (with ``predicate`` its verb, maybe a light verb).
+    ``said``: the event is a said act (a request, an accusation, an offer), which a refusal
+    or a denial of it does not undo ("refused the request": the request was made)."""
     tokens = [trigger] if trigger.i == predicate.i else [trigger, predicate]
     chain: list[Token] = []
     for t in tokens:
@@ -58,7 +60,8 @@ def status_of(trigger: Token, predicate: Token) -> str:
         kids = list(t.children)
         if any(k.dep_ == "neg" for k in kids):
             negated = True
-        if i > 0 and t.lemma_ in NEGATING_VERBS and t.i != trigger.i:
+        refused_noun = said and i == 1 and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+        if i > 0 and t.lemma_ in NEGATING_VERBS and t.i != trigger.i and not refused_noun:
             # "denied that they met", "refused to meet", "called off the visit"
             if t.lemma_ != "call" or any(k.lower_ == "off" for k in kids):
                 negated = True
@@ -84,12 +87,16 @@ def status_of(trigger: Token, predicate: Token) -> str:
     return "occurred"
 
 
-def with_detector(detected: str | None, trigger: Token, predicate: Token) -> str:
+def with_detector(
+    detected: str | None, trigger: Token, predicate: Token, *, said: bool = False
+) -> str:
     """The status of an event whose trigger the detector read as ``detected`` (None: no
     reading it is trusted with, see ``dyad.events.candidates.MODEL_STATUSES``).
 
     The detector reads unverified and conditional acts the grammar misses ("reportedly
     shelled"); what the grammar reads from marked words — a future ("will engage in talks"), a
     negation or a called-off plan ("postponed his visit") — it reads surely, and keeps."""
-    grammar = status_of(trigger, predicate)
+    grammar = status_of(trigger, predicate, said=said)
+    if said and grammar == "occurred" and detected == "negated":
+        return grammar  # the detector reads the refusal's negation into the refused request
     return detected if detected is not None and grammar == "occurred" else grammar
