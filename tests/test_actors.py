@@ -345,3 +345,11 @@ def test_the_dictionarys_discarded_phrases_are_no_actors(code) -> None:
     events = code("Protests went on across Iran this week. On Thursday Iran hanged a protester.")
     [ev] = [e for e in events if e.type == "ASSAULT"]
     assert [a.code for a in ev.actors] == ["IRNGOV"]
+
+
+def test_major_parties_are_known(code) -> None:
+    events = code(
+        "Protests went on in Turkey. The CHP called for protests in Istanbul on Wednesday."
+    )
+    [ev] = [e for e in events if e.type == "REQUEST"]
+    assert [(a.code, a.actor_id) for a in ev.actors] == [("TURPTY", "chp-turkey")]
