@@ -77,12 +77,17 @@ def dateline_country(doc: Doc, prefer: Iterable[str]) -> str | None:
     return place.country if place is not None else None
 
 
-def in_context(ref: ActorRef, iso: str) -> ActorRef:
-    """``ref`` (a bare role noun) as one of ``iso``\'s."""
+def in_context(
+    ref: ActorRef, iso: str, *, sector: str | None = None, discount: float = CONTEXT_DISCOUNT
+) -> ActorRef:
+    """``ref`` (a bare role noun, a titled or unknown person) as one of ``iso``\'s, of
+    ``sector`` when given, its confidence lowered by ``discount``."""
+    sector = sector or ref.sector
     return replace(
         ref,
         country=iso,
-        code=iso + (ref.sector or ""),
+        sector=sector,
+        code=iso + (sector or ""),
         resolved_by="context",
-        confidence=round(ref.confidence * CONTEXT_DISCOUNT, 3),
+        confidence=round(ref.confidence * discount, 3),
     )

@@ -12,10 +12,8 @@ acts it is read as the organ ("authorities raided the home" is the police's act)
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import implied, with_participants
+from dyad.events.identity import implied, with_participants, with_sector
 from dyad.records import Event
 
 # Words that name a state's organs without saying which: the act says ("authorities
@@ -76,7 +74,7 @@ def _event(event: Event, report: str | None) -> Event:
 def _organ(event: Event, sector: str) -> Event:
     """``event`` with "authorities" as its actor read as the organ its act is done by."""
     actors = [
-        replace(a, sector=sector, code=(a.country or "") + sector)
+        with_sector(a, sector)
         if a.sector == "GOV" and a.role in UNSPECIFIED and not a.actor_id
         else a
         for a in event.actors

@@ -14,10 +14,8 @@ Russia") cannot be told apart by role, so all are its actors.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import with_participants
+from dyad.events.identity import with_participants, with_sector
 from dyad.events.states import BARE_STATE
 from dyad.records import ActorRef, Event
 
@@ -72,4 +70,4 @@ def _military(ref: ActorRef) -> ActorRef:
     state = ref.resolved_by in BARE_STATE and not ref.role and ref.sector in {None, "GOV"}
     if not (ruling or state):
         return ref
-    return replace(ref, sector="MIL", code=ref.country + "MIL")
+    return with_sector(ref, "MIL")

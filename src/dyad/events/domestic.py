@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 
 from dyad.actors import KnowledgeBase
+from dyad.actors.context import in_context
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, with_participants
 from dyad.ontology import UNTARGETED
@@ -81,13 +81,7 @@ def _compatriot(ref: ActorRef, iso: str, day: dt.date | None, kb: KnowledgeBase)
         return ref
     if day is not None and kb.holders(day, country=iso, title=ref.role):
         return ref
-    return replace(
-        ref,
-        country=iso,
-        code=iso + ref.sector,
-        resolved_by="context",
-        confidence=round(ref.confidence * CONTEXT_DISCOUNT, 3),
-    )
+    return in_context(ref, iso, discount=CONTEXT_DISCOUNT)
 
 
 def _day(event: Event) -> dt.date | None:

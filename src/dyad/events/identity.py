@@ -13,6 +13,11 @@ from dyad.records import ActorRef, Event, Mention, stable_id
 CONFIDENCE_IMPLIED = 0.3
 
 
+def with_sector(ref: ActorRef, sector: str) -> ActorRef:
+    """``ref`` read as its country's organ or people of ``sector``."""
+    return replace(ref, sector=sector, code=(ref.country or "") + sector)
+
+
 def participant_key(ref: ActorRef) -> str:
     """Who a participant is within one document: the knowledge-base id, else the code with
     the name (two unnamed groups of one country are two participants here; across reports,

@@ -10,8 +10,8 @@ deportation is not read so: deportees are as often foreigners.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from dyad.actors.context import in_context
+from dyad.events.domestic import CONTEXT_DISCOUNT
 from dyad.events.identity import with_participants
 from dyad.events.states import stands_for
 from dyad.records import ActorRef, Event
@@ -20,7 +20,6 @@ ON_PERSONS = frozenset({
     ("COERCE", "arrest"), ("SANCTION", "convict"), ("ASSAULT", "execute"), ("ACCUSE", "allege"),
 })  # fmt: skip
 ORGANS = frozenset({"GOV", "COP", "JUD", "MIL"})
-CONTEXT_DISCOUNT = 0.8
 
 
 def as_its_people(events: list[Event]) -> list[Event]:
@@ -49,11 +48,4 @@ def _unknown(ref: ActorRef) -> bool:
 
 
 def _civilian(ref: ActorRef, iso: str) -> ActorRef:
-    return replace(
-        ref,
-        country=iso,
-        sector="CVL",
-        code=iso + "CVL",
-        resolved_by="context",
-        confidence=round(ref.confidence * CONTEXT_DISCOUNT, 3),
-    )
+    return in_context(ref, iso, sector="CVL", discount=CONTEXT_DISCOUNT)

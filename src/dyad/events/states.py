@@ -9,10 +9,8 @@ government, so a bare recipient of ASSAULT keeps no sector.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import with_participants
+from dyad.events.identity import with_participants, with_sector
 from dyad.records import ActorRef, Event
 
 # A state named bare, named again ("they", "the two countries"), or one an act is implied
@@ -48,7 +46,7 @@ def bare_state(ref: ActorRef) -> bool:
 def _gov(ref: ActorRef) -> ActorRef:
     if not bare_state(ref) or ref.actor_id or not ref.country or ref.country in NON_STATES:
         return ref
-    return replace(ref, sector="GOV", code=ref.country + "GOV")
+    return with_sector(ref, "GOV")
 
 
 def stands_for(ref: ActorRef, iso: str) -> bool:

@@ -56,12 +56,18 @@ def status_of(trigger: Token, predicate: Token, *, said: bool = False) -> str:
     for t in tokens:
         chain.extend(c for c in _clause_chain(t) if c not in chain)
     negated = planned = hypothetical = False
+    # "refused the request": the refusal, next in the chain, does not undo a said act.
+    refused_noun = said and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
     for i, t in enumerate(chain):
         kids = list(t.children)
         if any(k.dep_ == "neg" for k in kids):
             negated = True
-        refused_noun = said and i == 1 and trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
-        if i > 0 and t.lemma_ in NEGATING_VERBS and t.i != trigger.i and not refused_noun:
+        if (
+            i > 0
+            and t.lemma_ in NEGATING_VERBS
+            and t.i != trigger.i
+            and not (refused_noun and i == 1)
+        ):
             # "denied that they met", "refused to meet", "called off the visit"
             if t.lemma_ != "call" or any(k.lower_ == "off" for k in kids):
                 negated = True
