@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
+from dyad.events.answered import answered
 from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
 from dyad.events.told import REPORTING
@@ -122,6 +123,8 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         if w is None or etype is None or tok.i in covered:
             continue
         if (tok.lemma_.lower() in SAYING and _verbal(tok)) or _briefing(tok) or undone(tok):
+            continue
+        if answered(tok, etype):
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:
