@@ -55,7 +55,8 @@ ATTRIBUTION = {"according", "citing", "quoting"}
 HELD_NOUNS = {
     "rally", "demonstration", "march", "protest", "strike", "sit-in", "vigil", "campaign",
     "declaration", "statement", "communique", "communiqué", "resolution", "letter",
-    "petition", "appeal", "memorandum", "note",
+    "petition", "appeal", "memorandum", "note", "remark", "comment", "speech", "address",
+    "tweet", "post", "message", "report", "editorial", "article", "video", "interview",
 }  # fmt: skip
 TROOPS = {
     "troop", "force", "soldier", "peacekeeper", "unit", "contingent", "warship", "vessel",

@@ -1,0 +1,46 @@
+"""Argument slots of particular acts: who releases whom, who extradites to whom, and who
+speaks through a remark."""
+
+from __future__ import annotations
+
+
+def _of(events, etype):
+    [ev] = [e for e in events if e.type == etype]
+    return [a.code for a in ev.actors], [r.code for r in ev.recipients]
+
+
+def test_the_released_are_the_recipients(code):
+    events = code(
+        "Israel released 30 Palestinian prisoners on Friday. The releases were part of the deal.",
+        published="2023-11-25",
+    )
+    assert _of(events, "RETREAT") == (["ISRGOV"], ["PSECVL"])  # prisoners here are civilians
+
+
+def test_released_from_a_states_jails_that_state_released_them(code):
+    events = code(
+        "Thirty Palestinian detainees were released from Israeli jails on Friday. The "
+        "releases were part of the deal.",
+        published="2023-11-25",
+    )
+    assert _of(events, "RETREAT") == (["ISRGOV"], ["PSECVL"])
+
+
+def test_an_extradition_is_aimed_at_the_receiving_state(code):
+    events = code(
+        "A Colombian drug lord was extradited from Spain to the United States on Monday. He "
+        "faces trial in Miami.",
+        published="2024-05-06",
+    )
+    [ev] = [e for e in events if e.type == "COOPERATE"]
+    assert ev.cameo == "063"
+    assert _of(events, "COOPERATE") == (["ESPGOV"], ["USAGOV"])
+
+
+def test_remarks_criticizing_are_their_speakers_criticism(code):
+    events = code(
+        "The Ethiopian president drew anger in Nairobi this week after he made remarks "
+        "criticizing Kenya's election. The talks were suspended.",
+        published="2024-05-06",
+    )
+    assert _of(events, "ACCUSE") == (["ETHGOV"], ["KENGOV"])
