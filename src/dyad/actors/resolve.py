@@ -36,6 +36,7 @@ from dyad.actors.context import (
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
+from dyad.actors.sides import as_place, side_noun, sides
 from dyad.article.structure import find_dateline
 from dyad.records import ActorRef
 
@@ -65,7 +66,6 @@ GROUP_STATE_NOUNS: dict[str, str | None] = {
     "country": None,
     "nation": None,
     "state": None,
-    "side": "GOV",
     "government": "GOV",
 }
 # "her Chinese counterpart": the same office in the country named.
@@ -688,6 +688,27 @@ class _Resolver:
             return self._group(tok, size, persons=True)
         if size and plural and lemma in GROUP_STATE_NOUNS:
             return self._group(tok, size, persons=False, sector=GROUP_STATE_NOUNS[lemma])
+        of_sides = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}
+            for p in c.children
+            if p.dep_ == "pobj" and p.tag_ == "NNS" and side_noun(p)
+        ]
+        if of_sides and plural:
+            found = self._common(of_sides[0], sent_i)  # "delegates from both sides"
+            if found:
+                return found
+        if size and plural and side_noun(tok):
+            text = self._np_text(tok)
+            # A side is its state's sector ("both sides" after two ministers met are the
+            # two governments), as the groups above.
+            return [
+                self._state(r.country, text, r.sector or "GOV", "coref", CONF_COREF_GROUP)
+                for r in sides(
+                    [h.ref for h in self.history if not as_place(self.doc[h.head])], size
+                )
+            ]
         if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:
             return []  # the head names no role: "visit", "trade", "relations"
         text = self._np_text(tok)

@@ -1,0 +1,68 @@
+"""Who "both sides" and "the two parties" are: the report's main participants.
+
+A report of a peace deal, a summit or a truce names its two sides many times and then
+speaks of "both sides", "the two parties", "delegates from both sides". The sides are often
+of one country (a government and its rebels: ``COL GOV`` and ``COL REB``), so they are told
+apart by code, not by country; and the ones most named so far, not the last named, are the
+sides: the mediator or the host city is named last ("talks in Pretoria mediated by the AU").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from dyad.actors.match import NON_STATES
+from dyad.records import ActorRef
+
+# Heads that name the sides of a conflict or a negotiation when counted ("both sides",
+# "the two parties to the conflict"); "party" only with what it is a party to, since "the
+# two parties agreed on the budget" are political parties.
+DISPUTES = frozenset({
+    "conflict", "war", "talks", "negotiation", "dispute", "agreement", "deal", "accord",
+    "truce", "ceasefire", "cease-fire", "fighting",
+})  # fmt: skip
+
+
+def side_noun(tok: Token) -> bool:
+    """ "sides", or "parties" to or in a dispute."""
+    lemma = tok.lemma_.lower()
+    if lemma == "side":
+        return True
+    return lemma == "party" and any(
+        p.lemma_.lower() in DISPUTES
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "in", "of"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
+def as_place(tok: Token) -> bool:
+    """ "talks in Havana", "in the South African capital": a state or city named where
+    something happened is no side."""
+    for _ in range(3):
+        if tok.dep_ not in {"amod", "compound", "appos", "poss", "nmod"}:
+            break
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}
+
+
+def sides(seen: Sequence[ActorRef], size: int) -> list[ActorRef]:
+    """The ``size`` participants most often named in ``seen``, in the order they were first
+    named (the first named breaking ties: a lede names the sides first), or none when fewer
+    are known."""
+    # A mediator or a body of many states (the AU, the UN) is no side.
+    refs = [r for r in seen if r.country and r.code and r.country not in NON_STATES]
+    # "Colombia" and "Colombia's government" are one side.
+    codes = [r.code if r.sector else f"{r.country}GOV" for r in refs]
+    counts = Counter(codes)
+    first: dict[str, int] = {}
+    for i, c in enumerate(codes):
+        first.setdefault(c, i)
+    chosen = sorted(counts, key=lambda c: (-counts[c], first[c]))[:size]
+    if len(chosen) < size:
+        return []
+    return [refs[first[c]] for c in sorted(chosen, key=first.__getitem__)]

@@ -1,0 +1,39 @@
+"""Who "both sides" and "the two parties" are (``dyad.actors.sides``)."""
+
+from __future__ import annotations
+
+
+def _actors(events, etype):
+    [ev] = [e for e in events if e.type == etype]
+    return [a.code for a in ev.actors]
+
+
+def test_both_sides_of_one_country_are_told_apart_by_sector(code):
+    events = code(
+        "Colombia's government and the ELN guerrilla group met in Havana, with Cuba and "
+        "Norway as guarantors. The ELN commander and the government's negotiator spoke for an "
+        "hour. Both sides agreed to a six-month ceasefire on Friday.",
+        published="2023-06-10",
+    )
+    # Cuba, named twice (once as its capital, where they met), is no side.
+    assert _actors(events, "CONCEDE") == ["COLGOV", "COLREB"]
+
+
+def test_delegates_from_both_sides_are_the_sides(code):
+    events = code(
+        "Ethiopia's government and the Tigray People's Liberation Front began peace talks in "
+        "Pretoria on Tuesday, mediated by the African Union. The TPLF said it wanted a lasting "
+        "peace, and the Ethiopian government said it was ready. On Wednesday delegates from "
+        "both sides signed an agreement to end the war.",
+        published="2022-11-03",
+    )
+    assert _actors(events, "SUPPORT") == ["ETHGOV", "ETHREB"]
+
+
+def test_political_parties_are_not_the_sides_of_a_dispute(code):
+    events = code(
+        "Democrats and Republicans in the US Senate traded blame on Monday. The White House "
+        "urged lawmakers to act. The two parties agreed on a budget deal late on Tuesday.",
+        published="2024-03-20",
+    )
+    assert not [e for e in events if e.type == "AGREE" and "USAGOV" in _actors(events, "AGREE")]
