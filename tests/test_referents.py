@@ -71,3 +71,13 @@ def test_a_reaction_the_subject_drew_comes_from_the_other_side(code):
     [ev] = [e for e in events if e.type == "ACCUSE"]
     assert [a.code for a in ev.actors] == ["DEUGOV"]
     assert [r.code for r in ev.recipients] == ["FRAGOV"]
+
+
+def test_a_reaction_an_act_drew_is_aimed_at_the_acts_agents(code):
+    events = code(
+        "Myanmar's ruling junta confirmed on Wednesday that it carried out an air strike on a "
+        "village in Sagaing, drawing condemnation from the United Nations. Dozens were killed.",
+        published="2023-04-12",
+    )
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.code for r in ev.recipients] == ["MMRMIL"]  # the strike's agent, not "the junta"

@@ -85,3 +85,24 @@ def test_a_toll_told_apart_is_the_attacks_not_a_second_act(code):
     [ev] = [e for e in events if e.type == "ASSAULT"]
     assert [a.code for a in ev.actors] == ["MMRMIL"]
     assert len(ev.mentions) == 2
+
+
+def test_an_act_told_again_with_one_side_untold_is_one_event(code):
+    events = code(
+        "China's military began three days of exercises around Taiwan on Saturday. Beijing's "
+        "military announced the drills in a statement on state television.",
+        published="2023-04-08",
+    )
+    assert [e.type for e in events].count("MOBILIZE") == 1
+    [drills] = [e for e in events if e.type == "MOBILIZE"]
+    assert [r.country for r in drills.recipients] == ["TWN"]  # the fuller telling's sides
+    assert len(drills.mentions) == 2
+
+
+def test_two_acts_with_different_places_are_not_merged_for_an_untold_side(code):
+    events = code(
+        "Thousands of protesters marched in Kathmandu on Monday against the ban. Protests "
+        "also broke out in Pokhara on Monday.",
+        published="2025-09-08",
+    )
+    assert [e.type for e in events].count("PROTEST") == 2

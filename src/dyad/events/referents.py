@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dyad.events.candidates import RECEIVED_TYPES, RECEIVING
 from dyad.events.identity import with_participants
 from dyad.events.judgements import FEELINGS
 from dyad.events.lexicon import patterns
@@ -46,6 +47,13 @@ def aim_at_acts(
     out = []
     for e in events:
         span = triggers[id(e)]
+        act = _drawn_by(span, e, events, triggers) if span is not None else None
+        if act is not None:
+            # "carried out an air strike, drawing condemnation from the UN": the reaction
+            # the act drew is aimed at the act's agents.
+            recipients = [_referred(a) for a in act.actors if a.code not in _codes(e.actors)]
+            out.append(with_participants(e, e.actors, recipients) if recipients else e)
+            continue
         noun = _object(span.root) if e.type in REACTIONS and span is not None else None
         if noun is None:
             out.append(e)
@@ -60,10 +68,39 @@ def aim_at_acts(
         if not agents:
             out.append(e)
             continue
-        own = {a.code for a in e.actors}
-        recipients = [_referred(a) for a in agents if a.code not in own]
+        recipients = [_referred(a) for a in agents if a.code not in _codes(e.actors)]
         out.append(with_participants(e, e.actors, recipients) if recipients else e)
     return out
+
+
+def _drawn_by(
+    span: Span, reaction: Event, events: list[Event], triggers: Mapping[int, Span | None]
+) -> Event | None:
+    """The act whose clause a reaction was drawn in ("..., drawing condemnation", "...,
+    sparking outrage"): the nearest other act told in the clause the participle hangs on."""
+    noun = next((t for t in span if t.pos_ == "NOUN"), None)
+    if noun is None or reaction.type not in RECEIVED_TYPES or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in RECEIVING or verb.dep_ not in {"advcl", "conj"}:
+        return None
+    clause = verb.head
+    here = reaction.mentions[0].trigger_start
+    acts = [
+        (abs(t.start_char - here), e)
+        for e in events
+        if e is not reaction
+        and e.type not in RECEIVED_TYPES
+        and e.actors
+        and (t := triggers[id(e)]) is not None
+        and t.sent == span.sent
+        and any(a.i == clause.i or clause in a.ancestors for a in t)
+    ]
+    return min(acts, key=lambda x: x[0])[1] if acts else None
+
+
+def _codes(refs: Sequence[ActorRef]) -> set[str]:
+    return {r.code for r in refs}
 
 
 def _trigger(event: Event, doc: Doc) -> Span | None:

@@ -61,7 +61,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         if target is not None:
             merge(target, ev)
             continue
-        target = next((e for e in out if _retold(e, ev)), None)
+        target = next((e for e in out if _retold(e, ev) or _partly_retold(e, ev)), None)
         if target is None:
             out.append(ev)
             continue
@@ -122,6 +122,27 @@ def _retold(a: Event, b: Event) -> bool:
     # of "people were reported killed") are two readings, not one act.
     actors = {identity(r) for r in max(a.actors, b.actors, key=_told)}
     return not actors & {identity(r) for r in max(a.recipients, b.recipients, key=_told)}
+
+
+def _partly_retold(a: Event, b: Event) -> bool:
+    """One act told again later with one side left untold ("Police fired tear gas at the
+    marchers ... Tear gas was fired again at dusk", "China began drills around Taiwan ...
+    China announced the drills on Saturday"): one type, status and mode, the side both tell
+    the same, and no place or date that tells them apart."""
+    if (a.type, a.status) != (b.type, b.status) or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    sides = [({identity(r) for r in e.actors}, {identity(r) for r in e.recipients}) for e in (a, b)]
+    (aa, ar), (ba, br) = sides
+    one_untold = (not aa) != (not ba) or (not ar) != (not br)
+    if not one_untold or (aa and ba and aa != ba) or (ar and br and ar != br):
+        return False
+    if not (aa and ba) and not (ar and br):
+        return False  # nothing told by both
+    if a.place and b.place and a.place.gazetteer_id != b.place.gazetteer_id:
+        return False
+    if a.date.precision in VAGUE or b.date.precision in VAGUE:
+        return True
+    return (a.date.start, a.date.end) == (b.date.start, b.date.end)
 
 
 def _within(x: list[ActorRef], y: list[ActorRef]) -> bool:
