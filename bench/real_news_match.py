@@ -315,9 +315,13 @@ class ArticleScore:
         return sum(n - 1 for n in counts.values() if n > 1)
 
 
-def verdict_key(article: str, e: Event) -> tuple[str, int, str]:
-    start = e.mentions[0].start if e.mentions else -1
-    return article, start, e.type
+def verdict_of(article: str, e: Event, verdicts: Verdicts) -> str | None:
+    """The hand verdict on any of the event's mentions: mentions merged into one event are
+    one act, judged wherever it was told."""
+    return next(
+        (v for m in e.mentions if (v := verdicts.get((article, m.start, e.type))) is not None),
+        None,
+    )
 
 
 def score_article(
@@ -326,7 +330,7 @@ def score_article(
     assigned = [best_expected(e, expected) for e in events]
     right = []
     for e, a in zip(events, assigned, strict=True):
-        verdict = verdicts.get(verdict_key(article, e))
+        verdict = verdict_of(article, e, verdicts)
         # A hand verdict wins over the matcher either way: it is there because the matcher
         # cannot judge that event (other wording, a sentence split differently).
         right.append(verdict == "right" if verdict else a is not None)

@@ -230,6 +230,15 @@ def test_duplicates_optional_events_and_verdicts() -> None:
     assert overruled.right[:2] == [False, False]
 
 
+def test_a_verdict_on_any_mention_judges_the_merged_event() -> None:
+    second = (SECOND, len(TEXT))
+    merged = event("REQUEST", "detained")
+    merged.mentions.append(event("REQUEST", "called", sentence=second).mentions[0])
+    verdicts = {("a", SECOND, "REQUEST"): "right"}
+    assert score_article("a", [merged], [], verdicts).right == [True]
+    assert score_article("a", [merged], [], {}).right == [False]
+
+
 # -- linking -------------------------------------------------------------------------------
 
 OTHER = "STRELSAU — Ruritanian guards detained the mayor of Zenda on Friday, officials said."

@@ -44,3 +44,14 @@ def test_remarks_criticizing_are_their_speakers_criticism(code):
         published="2024-05-06",
     )
     assert _of(events, "ACCUSE") == (["ETHGOV"], ["KENGOV"])
+
+
+def test_a_causative_subject_is_the_agent_and_its_object_the_patient(code):
+    events = code(
+        "Protests grew in Peru. Peru's Supreme Court had the president's chief of staff arrested "
+        "on Tuesday.",
+        published="2022-12-21",
+    )
+    actors, recipients = _of(events, "COERCE")
+    assert actors == ["PERJUD"]
+    assert recipients and recipients != actors

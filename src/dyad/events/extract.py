@@ -17,6 +17,7 @@ from dyad.events.agents import implied_agents
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects
+from dyad.events.demands import into_protests
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.judgements import judged
@@ -671,4 +672,6 @@ def extract_events(
     report = builder.doc_countries.home
     events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
-    return merge_repeats(as_its_people(on_own_people(as_governments(events), report)))
+    return into_protests(
+        merge_repeats(as_its_people(on_own_people(as_governments(events), report)))
+    )

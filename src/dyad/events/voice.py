@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# "had the president arrested", "got him deported": the verb's subject causes the act.
+CAUSATIVES = {"have", "get"}
 # "Israel is opposed to French mediation", "is prepared to impose": a state of mind, the
 # subject holds it (no one does it to them).
 STATIVE_PARTICIPLES = {"oppose", "commit", "prepare", "determine", "dedicate", "resolve"}
@@ -25,9 +27,28 @@ def _completes_passive(pred: Token) -> bool:
     )
 
 
+def _causative(pred: Token) -> tuple[Token, Token] | None:
+    """ "the court had the president *arrested* (and removed)": the causing verb of a
+    participle, and who undergoes the act (the parser makes that one the participle's
+    subject, or the causing verb's object with the participle hung on it)."""
+    if pred.dep_ == "conj" and pred.head.tag_ == "VBN":
+        pred = pred.head
+    if pred.tag_ != "VBN":
+        return None
+    head = pred.head
+    if pred.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in CAUSATIVES:
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        return (head, subj) if subj is not None else None
+    if pred.dep_ == "acl" and head.dep_ == "dobj" and head.head.lemma_.lower() in CAUSATIVES:
+        return head.head, head
+    return None
+
+
 def is_passive(pred: Token) -> bool:
     if pred.pos_ != "VERB":
         return False
+    if _causative(pred) is not None:
+        return True
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children):
         return _completes_passive(pred)
     stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not agents(pred)
@@ -35,7 +56,14 @@ def is_passive(pred: Token) -> bool:
 
 
 def agents(pred: Token) -> list[Token]:
-    """The "by" agents of a passive predicate (on the verb it completes, too)."""
+    """The "by" agents of a passive predicate (on the verb it completes, too); a causative's
+    subject ("the court had him arrested")."""
+    causative = _causative(pred)
+    if causative is not None:
+        cause = causative[0]
+        return [c for c in cause.children if c.dep_ == "nsubj"] or [
+            c for c in cause.head.children if c.dep_ == "nsubj" and cause.dep_ == "conj"
+        ]
     holders = [pred, pred.head] if _completes_passive(pred) else [pred]
     return [
         p for h in holders for c in h.children if c.dep_ == "agent" for p in c.children
@@ -44,6 +72,9 @@ def agents(pred: Token) -> list[Token]:
 
 
 def patients(pred: Token) -> list[Token]:
-    """The passive subject: the one the act is done to."""
+    """The passive subject: the one the act is done to; a causative participle's subject."""
+    causative = _causative(pred)
+    if causative is not None:
+        return [causative[1]]
     holder = pred.head if _completes_passive(pred) else pred
     return [c for c in holder.children if c.dep_ == "nsubjpass"]
