@@ -398,3 +398,19 @@ def test_a_refused_request_was_still_made_but_refused_talks_are_not_held(code):
     assert status_of(request, request) == "negated"
     events = code("Pressure grew in Peru. Peru cancelled the talks with Mexico on Monday.")
     assert all(e.status == "negated" for e in events if e.type == "CONSULT")
+
+
+def test_placed_under_house_arrest_is_an_arrest_but_remaining_there_is_none(code):
+    events = code(
+        "Gabon's army seized power on Wednesday. Army officers placed President Ali Bongo "
+        "Ondimba under house arrest and named a new leader.",
+        published="2023-08-30",
+    )
+    [arrest] = [e for e in events if e.mode == "arrest"]
+    assert [r.code for r in arrest.recipients] == ["GABGOV"]  # president on the coup's day
+    events = code(
+        "Gabon's army seized power in August. Former president Ali Bongo remains under house "
+        "arrest in Libreville.",
+        published="2023-10-02",
+    )
+    assert not [e for e in events if e.mode == "arrest"]

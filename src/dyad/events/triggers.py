@@ -18,6 +18,8 @@ NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", 
 
 # Verbs that call an event off: "cancelled the talks" is a negated report.
 CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
+# Verbs of being somewhere or in some state: "remains under house arrest", "was in protest".
+STAYING = frozenset({"be", "remain", "stay", "live", "die", "lie", "spend"})
 # Verbs whose subject event noun happens ("protests erupted", "the exercise began", "clashes
 # broke out"): the verb tells its tense, the noun its participants.
 OCCURRING = frozenset({
@@ -241,7 +243,9 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
         tok = tok.head.head  # "started three days of exercises": the days are the object
     head = tok.head
     if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
-        return head.head  # "rallied in protest against X"
+        if head.head.lemma_.lower() in STAYING:
+            return None  # "remains under house arrest": a state, not an act
+        return head.head  # "rallied in protest against X", "placed him under house arrest"
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         if p.lemma == "invitation" and head.lower_ == "at":
             return head.head  # "arrived at the invitation of X"
