@@ -55,3 +55,31 @@ def test_a_causative_subject_is_the_agent_and_its_object_the_patient(code):
     actors, recipients = _of(events, "COERCE")
     assert actors == ["PERJUD"]
     assert recipients and recipients != actors
+
+
+def test_no_plans_to_send_arms_is_negated_aid_by_the_plans_holder(code):
+    events = code(
+        "Britain backed Ukraine on Monday. Britain has no plans to send fighter jets to "
+        "Ukraine, a spokesperson said.",
+        published="2023-05-15",
+    )
+    [aid] = [e for e in events if e.type == "AID"]
+    assert aid.status == "negated" and aid.cameo == "072"
+    assert _of(events, "AID") == (["GBRGOV"], ["UKRGOV"])
+    events = code(
+        "Germany backed Ukraine on Monday. Germany announced plans to send more tanks to Ukraine.",
+        published="2023-05-15",
+    )
+    [aid] = [e for e in events if e.type == "AID"]
+    assert aid.status == "planned"
+
+
+def test_agreeing_to_pause_a_measure_is_a_concession_to_its_target(code):
+    events = code(
+        "Mexico braced for tariffs. On Monday Trump agreed to pause planned tariffs on all "
+        "Mexican exports to the United States.",
+        published="2025-02-11",
+    )
+    [ev] = [e for e in events if e.type == "CONCEDE"]
+    assert ev.cameo == "081"
+    assert _of(events, "CONCEDE") == (["USAGOV"], ["MEXGOV"])

@@ -28,7 +28,7 @@ from dyad.events.protest_target import at_own_state
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
-from dyad.events.status import with_detector
+from dyad.events.status import PLAN_NOUNS, with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_types, trigger_words
 from dyad.events.voice import agents, is_passive, patients
@@ -91,6 +91,13 @@ def _subject(pred: Token) -> Token | None:
             return subj[0]
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.head.lemma_.lower() in PLAN_NOUNS
+            and cur.head.head.i != cur.head.i
+        ):
+            cur = cur.head.head  # "Britain has no plans to send": the plan's holder
             continue
         if cur.dep_ in {"relcl", "acl"}:
             return cur.head

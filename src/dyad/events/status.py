@@ -18,6 +18,10 @@ PASSIVE_PLAN = {"schedule", "plan", "expect", "set", "due", "slate", "anticipate
 NEGATING_VERBS = {
     "deny", "refuse", "decline", "fail", "cancel", "postpone", "call", "scrap", "delay", "suspend",
 }  # fmt: skip
+# Nouns whose infinitive is an act not yet done: "plans to send jets", "its readiness to
+# talk". Not "decision to expel" (decided, usually done) nor "effort", "bid", "attempt"
+# (tried, maybe done).
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "readiness", "willingness", "commitment"})
 PLAN_ADJECTIVES = {"upcoming", "planned", "forthcoming", "scheduled", "proposed", "future", "next"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
@@ -82,6 +86,14 @@ def status_of(trigger: Token, predicate: Token, *, said: bool = False) -> str:
                 planned = True
         if i > 0 and t.lemma_ in PLAN_VERBS and t.i != trigger.i:
             planned = True
+        if t.dep_ == "acl" and t.head.lemma_.lower() in PLAN_NOUNS:
+            # "has no plans to send jets": the plan's negation is the act's
+            planned = True
+            if any(
+                k.dep_ in {"neg", "det"} and k.lower_ in {"no", "not", "never"}
+                for k in t.head.children
+            ):
+                negated = True
         if i > 0 and t.lemma_ == "be" and chain[i - 1].dep_ == "xcomp":
             planned = True  # "is to visit"
     if negated:

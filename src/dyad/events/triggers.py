@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from dyad.actors.lexicon import lexicon
 from dyad.events.lexicon import TriggerPattern, patterns
+from dyad.events.status import PLAN_NOUNS
 
 # A trigger used as an argument of something else ("these visits underscore ...") is not
 # an event report.
@@ -57,8 +58,10 @@ def match(tok: Token, only: str | None = None) -> Found | None:
     if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         if tok.dep_ in NON_PREDICATE_DEPS:
             return None
-        purpose = tok.dep_ in {"relcl", "acl", "advcl"} and any(
-            c.lower_ == "to" for c in tok.children
+        purpose = (
+            tok.dep_ in {"relcl", "acl", "advcl"}
+            and any(c.lower_ == "to" for c in tok.children)
+            and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in PLAN_NOUNS)
         )
         other_head = purpose and bool(trigger_types(tok.head) - {"PROTEST"})
         for p in patterns().get(("VERB", lemma), ()):
