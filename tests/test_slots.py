@@ -76,8 +76,8 @@ def test_no_plans_to_send_arms_is_negated_aid_by_the_plans_holder(code):
 
 def test_agreeing_to_pause_a_measure_is_a_concession_to_its_target(code):
     events = code(
-        "Mexico braced for tariffs. President Trump agreed on Monday to pause planned tariffs on all "
-        "Mexican exports to the United States.",
+        "Mexico braced for tariffs. President Trump agreed on Monday to pause planned "
+        "tariffs on all Mexican exports to the United States.",
         published="2025-02-11",
     )
     [ev] = [e for e in events if e.type == "CONCEDE"]

@@ -65,3 +65,13 @@ def test_when_weekday_rule_for_every_weekday():
         future = weekday_date(past.strftime("%A"), THU, "future")
         assert 0 <= (THU - past).days <= 6
         assert 1 <= (future - THU).days <= 7
+
+
+def test_a_day_an_act_is_called_for_is_the_next_such_day(code):
+    events = code(
+        "Argentina's unions are angry. Argentine workers called a general strike for January "
+        "24 against the reforms.",
+        published="2023-12-28",
+    )
+    [strike] = [e for e in events if e.type == "PROTEST"]
+    assert strike.date.start == "2024-01-24"

@@ -701,6 +701,8 @@ def event_date(
         own_tense = _clause_tense(verb) if verb is not None and verb.i not in {trigger.i} else tense
         if verb is not None and predicate is not None and verb.i == predicate.i:
             own_tense = tense
+        if _preposition(span) == "for":
+            own_tense = "future"  # "called a strike for January 24": the day it is set for
         got = resolve_expression(_expression(span), anchor, own_tense)
         if got is None:
             continue
