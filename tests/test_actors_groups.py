@@ -174,14 +174,15 @@ def test_group_names_are_not_shared():
     for e in kb.entries.values():
         for key in {name_key(n) for n in [e.name, *e.aliases]}:
             owners[key] += 1
-    # Jamaat-e-Islami names two parties on purpose: the country said with it decides.
+    # Jamaat-e-Islami names two parties, CGT and CUT two union confederations each, on
+    # purpose: the country said with it, or the document's full name, decides.
     shared = {
         name_key(n)
         for i in GROUP_IDS
         for n in [kb.entries[i].name, *kb.entries[i].aliases]
         if owners[name_key(n)] > 1
     }
-    assert shared == {"jamaateislami"}
+    assert shared == {"jamaateislami", "cgt", "cut"}
 
 
 def test_a_town_taken_for_a_person_is_no_participant(code):
@@ -189,3 +190,34 @@ def test_a_town_taken_for_a_person_is_no_participant(code):
     # place: the target is the state the town is in, not a nameless person.
     [event] = code("M23 rebels captured Goma on Tuesday.", DAY)
     assert [r.code for r in event.recipients] == ["COD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "code"),
+    [
+        (
+            "The International Court of Justice ruled on Friday.",
+            "international-court-of-justice",
+            "IGOIGO",
+        ),
+        ("The Organization of American States (OAS) condemned the coup.", "oas", "IGOIGO"),
+        ("The Congress of South African Trade Unions called a strike.", "cosatu", "ZAFLAB"),
+        (
+            "The General Confederation of Labor (CGT), the main trade union confederation in "
+            "Argentina, called a general strike.",
+            "cgt-argentina",
+            "ARGLAB",
+        ),
+    ],
+)
+def test_a_name_with_of_inside_is_one_name(text: str, actor_id: str, code: str) -> None:
+    import datetime as dt
+
+    from dyad.actors.resolve import resolve_document
+    from dyad.nlp import load
+
+    doc = load()(text)
+    kb = load_kb(use_config_dir=False)
+    refs = resolve_document(doc, kb, day=dt.date(2023, 12, 28)).by_token
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert [(r.actor_id, r.code) for r in refs[subject.i]] == [(actor_id, code)]

@@ -392,6 +392,7 @@ class _Resolver:
         doc, sent = self.doc, head.sent
         s, e = phrases.name_run(head)
         s = self._possessive_name_start(s, e)
+        e = self._of_name_end(s, e)
         self.last_run = (s, e)
         run = list(doc[s : e + 1])
         ent = self.ent_at.get(head.i)
@@ -535,6 +536,24 @@ class _Resolver:
         if any(x.kind == "organisation" for x in self.kb.exact(whole.removeprefix("the "))):
             return first
         return s
+
+    def _of_name_end(self, s: int, e: int) -> int:
+        """Where a name with "of" inside it ends: the run stops at "of", but "International
+        Court of Justice", "Organization of American States" and "Congress of South African
+        Trade Unions" are one name, known as such to the knowledge base."""
+        doc = self.doc
+        of = next(
+            (c for c in doc[e].children if c.dep_ == "prep" and c.lower_ == "of" and c.i == e + 1),
+            None,
+        )
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None or not phrases.name_like(obj):
+            return e
+        _, end = phrases.name_run(obj)
+        whole = doc[s : end + 1].text.removeprefix("the ").removeprefix("The ")
+        if any(x.kind == "organisation" for x in self.kb.exact(whole)):
+            return end
+        return e
 
     def _named_before(self, words: list[str]) -> _Seen | None:
         """An unknown person named in full earlier in the document ("Boluarte" after
