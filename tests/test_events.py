@@ -414,3 +414,33 @@ def test_placed_under_house_arrest_is_an_arrest_but_remaining_there_is_none(code
         published="2023-10-02",
     )
     assert not [e for e in events if e.mode == "arrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "pattern"),
+    [
+        (
+            "Trump lashed out at Harris on Monday in deeply personal terms.",
+            "ACCUSE",
+            "accuse.lash.out",
+        ),
+        (
+            "British Prime Minister Keir Starmer hit out at Rishi Sunak on Tuesday.",
+            "ACCUSE",
+            "accuse.hit.out",
+        ),
+        (
+            "Sen. Rand Paul, a Kentucky Republican, blocked Hawley's legislation on Wednesday.",
+            "REJECT",
+            "reject.block.bill",
+        ),
+    ],
+)
+def test_idioms_of_criticism_and_obstruction(code, text, etype, pattern):
+    events = code("The row deepened in Washington and London. " + text, published="2024-09-03")
+    assert [(e.type, e.mentions[0].pattern) for e in events] == [(etype, pattern)]
+
+
+def test_hitting_a_ball_out_is_no_criticism(code):
+    text = "The match was tense. The striker hit the ball out of the stadium on Sunday."
+    assert not [e for e in code(text, published="2024-09-03") if e.type == "ACCUSE"]
