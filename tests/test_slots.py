@@ -83,3 +83,13 @@ def test_agreeing_to_pause_a_measure_is_a_concession_to_its_target(code):
     [ev] = [e for e in events if e.type == "CONCEDE"]
     assert ev.cameo == "081"
     assert _of(events, "CONCEDE") == (["USAGOV"], ["MEXGOV"])
+
+
+def test_a_participle_with_its_agent_is_passive(code):
+    events = code(
+        "Peru and Chile ended the dispute. Signed on Friday by President Dina Boluarte and "
+        "President Gabriel Boric, the accord takes effect in March.",
+        published="2024-03-02",
+    )
+    [signing] = [e for e in events if e.type == "SUPPORT"]
+    assert sorted(a.code for a in signing.actors) == ["CHLGOV", "PERGOV"]

@@ -50,7 +50,10 @@ def is_passive(pred: Token) -> bool:
     if _causative(pred) is not None:
         return True
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in pred.children):
-        return _completes_passive(pred)
+        # "Signed on Friday by Petro and García, the ceasefire ...": a participle with its
+        # agent is passive without an auxiliary.
+        agent = pred.tag_ == "VBN" and any(c.dep_ == "agent" for c in pred.children)
+        return agent or _completes_passive(pred)
     stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not agents(pred)
     return not stative
 
