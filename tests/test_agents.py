@@ -52,3 +52,15 @@ def test_authorities_are_the_organ_their_act_is_done_by(code):
     assert [a.code for a in raid.actors] == ["PERCOP"]
     [probe] = [e for e in events if e.type == "ACCUSE"]
     assert [a.code for a in probe.actors] == ["PERJUD"]
+
+
+def test_facing_charges_is_an_accusation_by_the_states_prosecutors(code):
+    events = code(
+        "Gabon's army seized power on Wednesday. Bongo's son faces charges of treason, "
+        "prosecutors said.",
+        published="2023-08-31",
+    )
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert ev.mode == "allege"
+    assert [a.code for a in ev.actors] == ["GABJUD"]
+    assert [r.country for r in ev.recipients] == ["GAB"]

@@ -25,6 +25,7 @@ UNSPECIFIED = frozenset({"authorities", "authority"})
 IMPLIED: dict[str, tuple[str, str, bool]] = {
     "coerce.arrest": ("COP", "police", True),
     "coerce.detain": ("COP", "police", True),
+    "coerce.arrest.n.under": ("COP", "police", True),
     "coerce.jail": ("JUD", "court", True),
     "coerce.raid": ("COP", "police", True),
     "accuse.investigate": ("JUD", "prosecutors", True),
@@ -33,6 +34,7 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "accuse.probe.n": ("JUD", "prosecutors", True),
     "sanction.sentence": ("JUD", "court", True),
     "accuse.charge": ("JUD", "prosecutors", True),
+    "accuse.charge.n.face": ("JUD", "prosecutors", True),
     "sanction.convict": ("JUD", "court", True),
     "sanction.expel": ("GOV", "government", False),
     "coerce.deport": ("GOV", "government", False),
