@@ -8,7 +8,7 @@ workers) that protests in the same report is merged into that protest as one mor
 
 from __future__ import annotations
 
-from dyad.events.repeats import merge
+from dyad.events.repeats import absorb
 from dyad.link import identity
 from dyad.records import Event
 
@@ -24,9 +24,7 @@ def into_protests(events: list[Event]) -> list[Event]:
         if protest is None:
             out.append(ev)
             continue
-        sides = protest.actors, protest.recipients
-        merge(protest, ev)
-        protest.actors, protest.recipients = sides
+        absorb(protest, ev)
     return out
 
 

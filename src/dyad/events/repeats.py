@@ -86,10 +86,16 @@ def _tolls_told(events: list[Event]) -> list[Event]:
         if attack is None:
             out.append(ev)
             continue
-        sides = attack.actors, attack.recipients
-        merge(attack, ev)
-        attack.actors, attack.recipients = sides
+        absorb(attack, ev)
     return out
+
+
+def absorb(into: Event, other: Event) -> None:
+    """Merge ``other`` into ``into`` as one more telling whose sides ``into`` already tells
+    (a toll into its attack, a crowd's demand into its protest)."""
+    sides = into.actors, into.recipients
+    merge(into, other)
+    into.actors, into.recipients = sides
 
 
 def _toll(e: Event) -> bool:
