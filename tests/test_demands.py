@@ -22,3 +22,13 @@ def test_a_governments_demand_stays_a_request(code):
         published="2023-01-20",
     )
     assert "REQUEST" in {e.type for e in events}
+
+
+def test_a_demand_on_another_day_is_a_request_of_its_own(code):
+    events = code(
+        "The government's reform was passed last week. Thousands of French workers marched in "
+        "Paris against the reform on Friday. On Tuesday the workers demanded the resignation "
+        "of the labour minister.",
+        published="2026-01-07",
+    )
+    assert "REQUEST" in {e.type for e in events}

@@ -414,6 +414,12 @@ def test_placed_under_house_arrest_is_an_arrest_but_remaining_there_is_none(code
         published="2023-10-02",
     )
     assert not [e for e in events if e.mode == "arrest"]
+    from dyad.events.triggers import match
+    from dyad.nlp import load
+
+    doc = load()("Thousands of workers stayed home in protest against the reform.")
+    found = match(next(t for t in doc if t.lower_ == "protest"))
+    assert found is not None and found.predicate.lower_ == "stayed"  # staying away is an act
 
 
 @pytest.mark.parametrize(

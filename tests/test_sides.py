@@ -37,3 +37,13 @@ def test_political_parties_are_not_the_sides_of_a_dispute(code):
         published="2024-03-20",
     )
     assert not [e for e in events if e.type == "AGREE" and "USAGOV" in _actors(events, "AGREE")]
+
+
+def test_a_target_fired_at_is_a_side(code):
+    events = code(
+        "Hamas fired rockets at Israel on Monday. Hamas fired more rockets at Israel on "
+        "Tuesday. Both sides agreed to a truce on Wednesday.",
+        published="2023-05-15",
+    )
+    [truce] = [e for e in events if e.type == "CONCEDE"]
+    assert {a.country for a in truce.actors} == {"ISR", "PSE"}

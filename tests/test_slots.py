@@ -93,3 +93,42 @@ def test_a_participle_with_its_agent_is_passive(code):
     )
     [signing] = [e for e in events if e.type == "SUPPORT"]
     assert sorted(a.code for a in signing.actors) == ["CHLGOV", "PERGOV"]
+
+
+def test_forces_sent_to_a_border_are_not_aid(code):
+    events = code(
+        "Tensions rose on Monday. Russia sent tanks and troops to the border with Ukraine on "
+        "Monday.",
+        published="2022-02-21",
+    )
+    assert "AID" not in {e.type for e in events}
+    events = code(
+        "Germany backed Ukraine on Monday. Germany sent more tanks to Ukraine on Monday.",
+        published="2023-05-15",
+    )
+    assert "AID" in {e.type for e in events}
+
+
+def test_a_plan_belongs_to_its_owner_not_to_who_condemns_it(code):
+    events = code(
+        "Tensions rose on Monday. NATO condemned Russia's plans to send troops to Belarus.",
+        published="2023-05-15",
+    )
+    [aid] = [e for e in events if e.type == "AID"]
+    assert [a.code for a in aid.actors] == ["RUSGOV"]
+    events = code(
+        "Tensions rose on Monday. NATO condemned plans to send troops to Belarus.",
+        published="2023-05-15",
+    )
+    [aid] = [e for e in events if e.type == "AID"]
+    assert "IGOIGO" not in [a.code for a in aid.actors]  # whose plans is not said
+
+
+def test_an_act_undergone_with_its_agent_named_is_the_agents(code):
+    events = code(
+        "The case drew attention in Russia. The opposition leader had his appeal rejected by a "
+        "Moscow court on Monday.",
+        published="2023-05-15",
+    )
+    [ev] = [e for e in events if e.type == "REJECT"]
+    assert [a.code for a in ev.actors] == ["RUSJUD"]

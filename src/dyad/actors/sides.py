@@ -47,7 +47,8 @@ def as_place(tok: Token) -> bool:
         if tok.dep_ not in {"amod", "compound", "appos", "poss", "nmod"}:
             break
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"}
+    # Not "at": "fired rockets at Israel" names a side.
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in"
 
 
 def sides(seen: Sequence[ActorRef], size: int) -> list[ActorRef]:

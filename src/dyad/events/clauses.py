@@ -1,4 +1,8 @@
-"""Participants told inside a clause the trigger governs, not as its own argument.
+"""Participants found through the clauses around a trigger, not as its own arguments.
+
+A predicate's subject is often told once for several clauses: inherited through xcomp,
+conjunction and relative clauses, or held by whoever holds a plan ("Britain has no plans to
+send troops").
 
 "Mali's junta asked for the UN mission to leave", "the White House called for Congress to
 pass the bill": the one asked is the subject of a for-to clause. The parser reads it two
@@ -9,6 +13,9 @@ adverbial clause that "for" marks; both are found here.
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from dyad.events.status import PLAN_NOUNS
+from dyad.events.triggers import trigger_types
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -29,3 +36,44 @@ def _has_infinitive(noun: Token) -> bool:
         v.dep_ in {"relcl", "acl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
         for v in noun.children
     )
+
+
+# Acts whose subject judges a plan rather than holds it ("NATO condemned plans to send
+# troops", "welcomed plans to"); any other verb's subject is taken to hold the plan it takes
+# as object ("has plans to", "announced plans to", "are discussing plans to").
+JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST", "THREATEN"})
+
+
+def subject_of(pred: Token) -> Token | None:
+    """The subject of ``pred``, inherited through xcomp, conj and relative clauses."""
+    cur = pred
+    for _ in range(5):
+        subj = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if subj and cur.i != pred.i and pred.dep_ == "advcl" and subj[0].dep_ == "nsubjpass":
+            # "was attacked by militiamen, killing 156": the killers are the attackers.
+            agents = [
+                p for a in cur.children if a.dep_ == "agent"
+                for p in a.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+            if agents:
+                return agents[0]
+        if subj:
+            if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
+                return cur.head
+            return subj[0]
+        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in PLAN_NOUNS:
+            plan = cur.head
+            owners = [c for c in plan.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]  # "condemned Russia's plans to send troops": Russia's act
+            if plan.dep_ == "dobj" and not trigger_types(plan.head) & JUDGING:
+                cur = plan.head  # "Britain has no plans to send": the plan's holder
+                continue
+            return None  # "NATO condemned plans to send troops": whose plans is not said
+        if cur.dep_ in {"relcl", "acl"}:
+            return cur.head
+        return None
+    return None

@@ -8,7 +8,7 @@ workers) that protests in the same report is merged into that protest as one mor
 
 from __future__ import annotations
 
-from dyad.events.repeats import absorb
+from dyad.events.repeats import absorb, same_when_where
 from dyad.link import identity
 from dyad.records import Event
 
@@ -33,4 +33,6 @@ def _demand_of(request: Event, protest: Event) -> bool:
         return False
     if any(a.sector not in CROWDS for a in request.actors):
         return False
+    if not same_when_where(request, protest):
+        return False  # "marched on Friday ... will demand his resignation in Lima on Monday"
     return {identity(a) for a in request.actors} <= {identity(a) for a in protest.actors}

@@ -16,7 +16,7 @@ from dyad.detector.model import shipped
 from dyad.events.agents import implied_agents
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
-from dyad.events.clauses import SUBJECTS, for_to_subjects
+from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
 from dyad.events.demands import into_protests
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
@@ -28,7 +28,7 @@ from dyad.events.protest_target import at_own_state
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
-from dyad.events.status import PLAN_NOUNS, with_detector
+from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_types, trigger_words
 from dyad.events.voice import agents, is_passive, patients
@@ -75,36 +75,6 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _subject(pred: Token) -> Token | None:
-    """The subject of ``pred``, inherited through xcomp, conj and relative clauses."""
-    cur = pred
-    for _ in range(5):
-        subj = [c for c in cur.children if c.dep_ in SUBJECTS]
-        if subj and cur.i != pred.i and pred.dep_ == "advcl" and subj[0].dep_ == "nsubjpass":
-            # "was attacked by militiamen, killing 156": the killers are the attackers.
-            agents = [p for a in children(cur, "agent") for p in a.children if p.dep_ == "pobj"]
-            if agents:
-                return agents[0]
-        if subj:
-            if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
-                return cur.head
-            return subj[0]
-        if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        if (
-            cur.dep_ == "acl"
-            and cur.head.lemma_.lower() in PLAN_NOUNS
-            and cur.head.head.i != cur.head.i
-        ):
-            cur = cur.head.head  # "Britain has no plans to send": the plan's holder
-            continue
-        if cur.dep_ in {"relcl", "acl"}:
-            return cur.head
-        return None
-    return None
-
-
 def _governing_verb(tok: Token) -> Token | None:
     """The verb whose clause ``tok`` belongs to ("converged for a rally": converged)."""
     cur = tok
@@ -118,7 +88,7 @@ def _governing_verb(tok: Token) -> Token | None:
 
 
 def _troops(pred: Token) -> bool:
-    subj = _subject(pred)
+    subj = subject_of(pred)
     if subj is not None and subj.lemma_.lower() in PARTITIVE | {"deployment"}:
         subj = next((p for c in children(subj, "prep") for p in children(c, "pobj")), subj)
     return subj is not None and subj.lemma_.lower() in TROOPS
@@ -212,7 +182,7 @@ class _Builder:
         if slot == "dobj" and passive:
             return self._refs(patients(pred))
         if slot == "subject":
-            subj = _subject(pred)
+            subj = subject_of(pred)
             if subj is not None and subj.i == trig.i:
                 return []  # "talks between A and B resumed": the noun's own slots tell
             # Only the object's owner is told by "of": "critics of the government protested"
@@ -228,7 +198,7 @@ class _Builder:
                 # "converged for a rally to protest", "issued a declaration demanding": the
                 # rally's holders protest, the declaration's issuers demand.
                 verb = _governing_verb(subj)
-                holder = _subject(verb) if verb is not None else None
+                holder = subject_of(verb) if verb is not None else None
                 refs = self._refs([holder]) if holder is not None else []
             return refs
         if slot == "judged":
@@ -265,7 +235,7 @@ class _Builder:
         if slot == "dative":
             return self._refs(c for c in pred.children if c.dep_ == "dative")
         if slot == "governor_subject":
-            subj = _subject(pred)
+            subj = subject_of(pred)
             return self._refs([subj]) if subj is not None else []
         if slot == "between":
             return self._refs(
@@ -419,7 +389,7 @@ class _Builder:
         if p.mode == "visit" and _troops(f.predicate):
             return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         role = self.roles.of_trigger(f.trigger)
-        if not told_as_news(f, role, _subject(f.predicate)):
+        if not told_as_news(f, role, subject_of(f.predicate)):
             return []
         actors, recipients = self._arguments(f)
         if role == "quote" and all(a.text.lower() in FIRST_PERSON for a in actors):
@@ -432,7 +402,7 @@ class _Builder:
         place, own_place = self._place(f, actors + recipients)
         if not actors and not recipients:
             crowd = None
-            if crowd_acts(f.trigger, _subject(f.predicate)):
+            if crowd_acts(f.trigger, subject_of(f.predicate)):
                 # The report's country stands in for the place only for a protest told as
                 # news and sure to be one (the detector's doubtful words with no side are
                 # mostly not; "fears of riots" is no riot).

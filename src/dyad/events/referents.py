@@ -13,7 +13,7 @@ the reaction's recipients. A reaction whose text names a target keeps it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -52,8 +52,9 @@ def aim_at_acts(
             # "carried out an air strike, drawing condemnation from the UN": the reaction
             # the act drew is aimed at the act's agents.
             recipients = [_referred(a) for a in act.actors if a.code not in _codes(e.actors)]
-            out.append(with_participants(e, e.actors, recipients) if recipients else e)
-            continue
+            if recipients:
+                out.append(with_participants(e, e.actors, recipients))
+                continue
         noun = _object(span.root) if e.type in REACTIONS and span is not None else None
         if noun is None:
             out.append(e)
@@ -85,18 +86,38 @@ def _drawn_by(
     if verb.lemma_.lower() not in RECEIVING or verb.dep_ not in {"advcl", "conj"}:
         return None
     clause = verb.head
+    # The act of the clause the participle hangs on, not one told inside the participle's
+    # own phrase ("drawing condemnation over the arrests"); the clause's own verb first.
+    return _nearest_act(
+        reaction,
+        events,
+        triggers,
+        lambda e, t: (
+            e.type not in RECEIVED_TYPES
+            and t.sent == span.sent
+            and all(a.i != verb.i and verb not in a.ancestors for a in t)
+            and any(a.i == clause.i or clause in a.ancestors for a in t)
+        ),
+        first=lambda t: any(a.i == clause.i for a in t),
+    )
+
+
+def _nearest_act(
+    reaction: Event,
+    events: list[Event],
+    triggers: Mapping[int, Span | None],
+    fits: Callable[[Event, Span], bool],
+    first: Callable[[Span], bool] = lambda t: False,
+) -> Event | None:
+    """The other act with actors, fitting ``fits``, told nearest the reaction (those
+    ``first`` picks before the rest): a report recalls the act it has just described."""
     here = reaction.mentions[0].trigger_start
     acts = [
-        (abs(t.start_char - here), e)
-        for e in events
-        if e is not reaction
-        and e.type not in RECEIVED_TYPES
-        and e.actors
-        and (t := triggers[id(e)]) is not None
-        and t.sent == span.sent
-        and any(a.i == clause.i or clause in a.ancestors for a in t)
+        (not first(t), abs(t.start_char - here), i, e)
+        for i, e in enumerate(events)
+        if e is not reaction and e.actors and (t := triggers[id(e)]) is not None and fits(e, t)
     ]
-    return min(acts, key=lambda x: x[0])[1] if acts else None
+    return min(acts)[3] if acts else None
 
 
 def _codes(refs: Sequence[ActorRef]) -> set[str]:
@@ -149,19 +170,13 @@ def _agents_of(
                 refs = [r for r in by_token.get(g.i, ()) if r.code]
                 if refs:
                     return list(refs)
-    here = reaction.mentions[0].trigger_start
-    acts = [
-        (abs(t.start_char - here), e)
-        for e in events
-        if e is not reaction
-        and e.actors
-        and (t := triggers[id(e)]) is not None
-        and any(_same_act(w, noun) for w in t if w.pos_ in {"NOUN", "VERB"})
-    ]
-    if not acts:
-        return []
-    # The nearest telling of the act: a report recalls the raid it has just described.
-    return list(min(acts, key=lambda x: x[0])[1].actors)
+    act = _nearest_act(
+        reaction,
+        events,
+        triggers,
+        lambda e, t: any(_same_act(w, noun) for w in t if w.pos_ in {"NOUN", "VERB"}),
+    )
+    return list(act.actors) if act is not None else []
 
 
 def _same_act(trigger: Token, noun: Token) -> bool:

@@ -19,7 +19,8 @@ NON_PREDICATE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", 
 
 # Verbs that call an event off: "cancelled the talks" is a negated report.
 CANCELLING = {"cancel", "postpone", "scrap", "call", "delay", "suspend"}
-# Verbs of being somewhere or in some state: "remains under house arrest", "was in protest".
+# Verbs of being in some state: "remains under house arrest" (but "stayed home in protest"
+# is an act).
 STAYING = frozenset({"be", "remain", "stay", "live", "die", "lie", "spend"})
 # Verbs whose subject event noun happens ("protests erupted", "the exercise began", "clashes
 # broke out"): the verb tells its tense, the noun its participants.
@@ -127,6 +128,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         return False
     if p.aimless and _aimed(tok):
         return False
+    if p.type == "AID" and obj is not None and _deployed(tok, obj):
+        return False
     if p.object_kind in {"actor", "person"}:
         # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
         dobj = children(tok, "dobj") or children(tok, "nsubjpass")
@@ -143,6 +146,31 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         ):
             return False
     return obj
+
+
+# Forces and arms sent to a stretch of land or sea are deployed there, not given to anyone
+# ("sent tanks to the border with Ukraine", "sent 30 aircraft to the Taiwan Strait").
+FORCES = frozenset({
+    "troops", "soldiers", "forces", "weapons", "arms", "tanks", "tank", "jets", "jet",
+    "aircraft", "warships", "warship", "missiles", "missile", "drones", "drone", "artillery",
+    "howitzers", "rockets", "equipment", "hardware", "munitions",
+})  # fmt: skip
+DEPLOYMENT_PLACES = frozenset({
+    "border", "frontier", "region", "strait", "area", "front", "frontline", "zone", "coast",
+    "waters", "sea", "gulf", "peninsula", "line", "flank", "province", "city", "island",
+})  # fmt: skip
+TOWARD = frozenset({"to", "toward", "towards", "near", "along", "into"})
+
+
+def _deployed(verb: Token, obj: Token) -> bool:
+    if obj.lower_ not in FORCES and obj.lemma_.lower() not in FORCES:
+        return False
+    return any(
+        g.lemma_.lower() in DEPLOYMENT_PLACES
+        for c in [*verb.children, *obj.children]
+        if c.dep_ in {"prep", "dative"} and c.lower_ in TOWARD
+        for g in c.children if g.dep_ == "pobj"
+    )  # fmt: skip
 
 
 # Prepositions that aim an act of force at a target, and the places that are no target.
@@ -246,7 +274,7 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
         tok = tok.head.head  # "started three days of exercises": the days are the object
     head = tok.head
     if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
-        if head.head.lemma_.lower() in STAYING:
+        if head.lower_ == "under" and head.head.lemma_.lower() in STAYING:
             return None  # "remains under house arrest": a state, not an act
         return head.head  # "rallied in protest against X", "placed him under house arrest"
     if tok.dep_ == "pobj" and head.dep_ == "prep":

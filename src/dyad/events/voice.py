@@ -33,7 +33,9 @@ def _causative(pred: Token) -> tuple[Token, Token] | None:
     subject, or the causing verb's object with the participle hung on it)."""
     if pred.dep_ == "conj" and pred.head.tag_ == "VBN":
         pred = pred.head
-    if pred.tag_ != "VBN":
+    if pred.tag_ != "VBN" or any(c.dep_ == "agent" for c in pred.children):
+        # "Navalny had his appeal rejected by a Moscow court": with a by-agent the subject
+        # underwent the act, and the agent did it.
         return None
     head = pred.head
     if pred.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in CAUSATIVES:
