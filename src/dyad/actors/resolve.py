@@ -532,10 +532,7 @@ class _Resolver:
         if s - 2 < start or doc[s - 1].tag_ != "POS" or not phrases.name_like(doc[s - 2]):
             return s
         first, _ = phrases.name_run(doc[s - 2])
-        whole = doc[first : e + 1].text
-        if any(x.kind == "organisation" for x in self.kb.exact(whole.removeprefix("the "))):
-            return first
-        return s
+        return first if self._known_organisation(first, e) else s
 
     def _of_name_end(self, s: int, e: int) -> int:
         """Where a name with "of" inside it ends: the run stops at "of", but "International
@@ -550,10 +547,11 @@ class _Resolver:
         if obj is None or not phrases.name_like(obj):
             return e
         _, end = phrases.name_run(obj)
-        whole = doc[s : end + 1].text.removeprefix("the ").removeprefix("The ")
-        if any(x.kind == "organisation" for x in self.kb.exact(whole)):
-            return end
-        return e
+        return end if self._known_organisation(s, end) else e
+
+    def _known_organisation(self, s: int, e: int) -> bool:
+        whole = self.doc[s : e + 1].text.removeprefix("the ").removeprefix("The ")
+        return any(x.kind == "organisation" for x in self.kb.exact(whole))
 
     def _named_before(self, words: list[str]) -> _Seen | None:
         """An unknown person named in full earlier in the document ("Boluarte" after

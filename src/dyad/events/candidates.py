@@ -18,6 +18,7 @@ from dyad.detector.model import WordScore
 from dyad.events.answered import answered
 from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
+from dyad.events.reactions import received
 from dyad.events.told import REPORTING
 from dyad.events.triggers import (
     CAUSING,
@@ -59,13 +60,6 @@ ALONE = 0.6
 # unverified and denied acts ("reportedly shelled", "denied that its troops fired"), which the
 # rules miss; tense and plans ("is paying a visit", "will meet") the rules read better.
 MODEL_STATUSES = {"hypothetical", "negated"}
-# Verbs of receiving a reaction ("drew condemnation", "faced criticism from"), and the
-# reactions one receives.
-RECEIVING = frozenset({
-    "draw", "attract", "spark", "prompt", "provoke", "trigger", "earn", "receive", "face",
-    "invite", "win",
-})  # fmt: skip
-RECEIVED_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 BRIEFINGS = frozenset({"conference", "briefing", "availability"})
 PRESS = frozenset({"news", "press", "media"})
 # Parts of speech that carry tense and subject: a detected word of these is its own
@@ -88,7 +82,7 @@ SAYING = (REPORTING - {"warn", "declare"}) | {
 
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
     """The triggers of ``sent``; ``words`` are the detector's scores for its words."""
-    lexical = [_received(f) for f in matches(sent) if not _briefing(f.trigger)]
+    lexical = [received(f) for f in matches(sent) if not _briefing(f.trigger)]
     said = [j for j in judgements(sent) if j.trigger.i not in {f.trigger.i for f in lexical}]
     if detection == "rules" or words is None:
         return sorted(lexical + said, key=lambda f: f.trigger.i)
@@ -128,7 +122,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:
-            out.append(_received(found))
+            out.append(received(found))
             covered.add(tok.i)
     for f in out:
         w = score(f.trigger)
@@ -143,22 +137,6 @@ def _briefing(tok: Token) -> bool:
     return tok.lemma_.lower() in BRIEFINGS and any(
         c.dep_ in {"compound", "amod"} and c.lower_ in PRESS for c in tok.children
     )
-
-
-def _received(f: Found) -> Found:
-    """``f`` with its sides turned when its event noun is what the subject received ("the
-    strike drew condemnation from the UN", "faced criticism from Germany"): the reaction is
-    the one it comes from, aimed at the subject."""
-    if (
-        f.pattern.pos != "NOUN"
-        or f.predicate.i == f.trigger.i
-        or f.pattern.type not in RECEIVED_TYPES
-        or f.predicate.lemma_.lower() not in RECEIVING
-    ):
-        return f
-    update = {"actor": ("from",), "recipient": ("governor_subject",), "reciprocal": False}
-    f.pattern = f.pattern.model_copy(update=update)
-    return f
 
 
 def sure(f: Found) -> bool:

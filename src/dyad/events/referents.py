@@ -18,10 +18,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.events.candidates import RECEIVED_TYPES, RECEIVING
 from dyad.events.identity import with_participants
 from dyad.events.judgements import FEELINGS
 from dyad.events.lexicon import patterns
+from dyad.events.reactions import RECEIVED_TYPES, RECEIVING
 from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
 
