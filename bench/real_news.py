@@ -39,10 +39,10 @@ from bench.real_news_match import (  # noqa: E402
     ArticleScore,
     Verdicts,
     date_ok,
-    dyad_codes,
     expected_events,
     place_ok,
     score_article,
+    sides_text,
     triple_ok,
 )
 
@@ -98,7 +98,8 @@ def load(data: Path = DATA) -> tuple[list[Article], list[dict[str, Any]]]:
 
 
 def load_verdicts(path: Path = VERDICTS) -> Verdicts:
-    """(article id, sentence start, type) -> "right" or "wrong"; see bench/data/README.md."""
+    """(article id, sentence start, type, actors, recipients) -> "right" or "wrong"; sides
+    are None in a verdict that names none. See bench/data/README.md."""
     out: dict[tuple[str, int, str], str] = {}
     if not path.exists():
         return out
@@ -108,7 +109,9 @@ def load_verdicts(path: Path = VERDICTS) -> Verdicts:
         r = json.loads(line)
         if r.get("verdict") not in {"right", "wrong"}:
             raise ValueError(f"{path}:{n}: verdict must be right or wrong")
-        out[(r["article"], int(r["start"]), r["type"])] = r["verdict"]
+        out[(r["article"], int(r["start"]), r["type"], r.get("actors"), r.get("recipients"))] = r[
+            "verdict"
+        ]
     return out
 
 
@@ -251,8 +254,7 @@ def _mark(judged: bool, ok: object) -> str:
 
 
 def _describe(e: Any) -> str:
-    actors = ";".join(sorted(dyad_codes(e.actors))) or "-"
-    recips = ";".join(sorted(dyad_codes(e.recipients))) or "-"
+    actors, recips = sides_text(e.actors), sides_text(e.recipients)
     trig = e.mentions[0].text if e.mentions else ""
     place = e.place.name if e.place else "-"
     return (

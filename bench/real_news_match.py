@@ -46,7 +46,8 @@ _QUOTES = str.maketrans(
 
 Span = tuple[int, int]
 Codes = frozenset[str]
-Verdicts = Mapping[tuple[str, int, str], str]
+# (article, sentence start, type, actors, recipients) -> verdict; sides None: any sides.
+Verdicts = Mapping[tuple[str, int, str, str | None, str | None], str]
 
 
 def normalised(text: str) -> tuple[str, list[int]]:
@@ -317,11 +318,19 @@ class ArticleScore:
 
 def verdict_of(article: str, e: Event, verdicts: Verdicts) -> str | None:
     """The hand verdict on any of the event's mentions: mentions merged into one event are
-    one act, judged wherever it was told."""
-    return next(
-        (v for m in e.mentions if (v := verdicts.get((article, m.start, e.type))) is not None),
-        None,
-    )
+    one act, judged wherever it was told. A verdict that names the sides it judged holds
+    only while the event keeps them: one coded with other sides is judged afresh."""
+    sides = (sides_text(e.actors), sides_text(e.recipients))
+    for m in e.mentions:
+        for key in ((article, m.start, e.type, *sides), (article, m.start, e.type, None, None)):
+            if (v := verdicts.get(key)) is not None:
+                return v
+    return None
+
+
+def sides_text(refs: Iterable[Any]) -> str:
+    """One side's codes as verdicts and ``--explain`` write them ("PERCOP;PERJUD", "-")."""
+    return ";".join(sorted(dyad_codes(refs))) or "-"
 
 
 def score_article(

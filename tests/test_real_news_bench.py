@@ -224,9 +224,9 @@ def test_duplicates_optional_events_and_verdicts() -> None:
     assert s.duplicates() == 2 and s.extra_duplicates() == 1
     assert s.found(key) and s.best[key.index] is events[0]  # the one with the right triple
     assert [k.index for k in s.keys] == [key.index]
-    judged = score_article("a", events, [key, optional], {("a", SECOND, "REQUEST"): "right"})
+    judged = score_article("a", events, [key, optional], {("a", SECOND, "REQUEST", None, None): "right"})
     assert judged.right == [True, True, True, True]
-    overruled = score_article("a", events, [key, optional], {("a", FIRST, "COERCE"): "wrong"})
+    overruled = score_article("a", events, [key, optional], {("a", FIRST, "COERCE", None, None): "wrong"})
     assert overruled.right[:2] == [False, False]
 
 
@@ -234,9 +234,17 @@ def test_a_verdict_on_any_mention_judges_the_merged_event() -> None:
     second = (SECOND, len(TEXT))
     merged = event("REQUEST", "detained")
     merged.mentions.append(event("REQUEST", "called", sentence=second).mentions[0])
-    verdicts = {("a", SECOND, "REQUEST"): "right"}
+    verdicts = {("a", SECOND, "REQUEST", None, None): "right"}
     assert score_article("a", [merged], [], verdicts).right == [True]
     assert score_article("a", [merged], [], {}).right == [False]
+
+
+def test_a_verdict_naming_sides_holds_only_while_the_event_keeps_them() -> None:
+    arrest = event("COERCE", "detained", actors=("RURCOP",), recipients=("RURGOV",))
+    kept = {("a", FIRST, "COERCE", "RURCOP", "RURGOV"): "right"}
+    assert score_article("a", [arrest], [], kept).right == [True]
+    moved = {("a", FIRST, "COERCE", "RURCOP", "-"): "right"}
+    assert score_article("a", [arrest], [], moved).right == [False]
 
 
 # -- linking -------------------------------------------------------------------------------
