@@ -47,3 +47,20 @@ def test_a_target_fired_at_is_a_side(code):
     )
     [truce] = [e for e in events if e.type == "CONCEDE"]
     assert {a.country for a in truce.actors} == {"ISR", "PSE"}
+
+
+def test_the_countries_are_the_two_sides_only_when_two_lead(code):
+    events = code(
+        "Japanese Prime Minister Fumio Kishida hosted South Korean President Yoon Suk Yeol in "
+        "Tokyo on Thursday. Yoon is the first South Korean leader to visit Japan in 12 years. "
+        "Kishida said the countries had agreed to resume defence talks.",
+        published="2023-03-17",
+    )
+    assert sorted(_actors(events, "AGREE")) == ["JPNGOV", "KORGOV"]
+    events = code(
+        "Leaders of the Group of Seven met in Hiroshima on Saturday. Japan, the United States, "
+        "Germany, France, Italy, Britain and Canada discussed Ukraine. The countries agreed to "
+        "tighten sanctions on Russia.",
+        published="2023-05-20",
+    )
+    assert len(_actors(events, "AGREE")) != 2  # seven states: no two of them are "the countries"

@@ -716,14 +716,24 @@ class _Resolver:
             found = self._common(of_sides[0], sent_i)  # "delegates from both sides"
             if found:
                 return found
-        if size and plural and side_noun(tok):
+        unnumbered = (
+            not size
+            and plural
+            and lemma in GROUP_STATE_NOUNS
+            and any(m.lower_ == "the" for m in tok.children if m.dep_ == "det")
+            and len(list(tok.children)) == 1
+        )
+        if (size and plural and side_noun(tok)) or unnumbered:
+            # "the countries had agreed", with no number: the report's two sides, if clear.
             text = self._np_text(tok)
             # A side is its state's sector ("both sides" after two ministers met are the
             # two governments), as the groups above.
             return [
                 self._state(r.country, text, r.sector or "GOV", "coref", CONF_COREF_GROUP)
                 for r in sides(
-                    [h.ref for h in self.history if not as_place(self.doc[h.head])], size
+                    [h.ref for h in self.history if not as_place(self.doc[h.head])],
+                    size or 2,
+                    clear=unnumbered,
                 )
             ]
         if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:

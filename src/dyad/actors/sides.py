@@ -51,10 +51,12 @@ def as_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "in"
 
 
-def sides(seen: Sequence[ActorRef], size: int) -> list[ActorRef]:
+def sides(seen: Sequence[ActorRef], size: int, *, clear: bool = False) -> list[ActorRef]:
     """The ``size`` participants most often named in ``seen``, in the order they were first
     named (the first named breaking ties: a lede names the sides first), or none when fewer
-    are known."""
+    are known. With ``clear`` ("the countries", no number said), none unless the next one
+    is named at most half as often as the last of them: a report of two states' summit
+    names both far more than the others."""
     # A mediator or a body of many states (the AU, the UN) is no side.
     refs = [r for r in seen if r.country and r.code and r.country not in NON_STATES]
     # "Colombia" and "Colombia's government" are one side.
@@ -63,7 +65,10 @@ def sides(seen: Sequence[ActorRef], size: int) -> list[ActorRef]:
     first: dict[str, int] = {}
     for i, c in enumerate(codes):
         first.setdefault(c, i)
-    chosen = sorted(counts, key=lambda c: (-counts[c], first[c]))[:size]
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    chosen = ranked[:size]
     if len(chosen) < size:
+        return []
+    if clear and len(ranked) > size and 2 * counts[ranked[size]] > counts[chosen[-1]]:
         return []
     return [refs[first[c]] for c in sorted(chosen, key=first.__getitem__)]
