@@ -450,3 +450,25 @@ def test_idioms_of_criticism_and_obstruction(code, text, etype, pattern):
 def test_hitting_a_ball_out_is_no_criticism(code):
     text = "The match was tense. The striker hit the ball out of the stadium on Sunday."
     assert not [e for e in code(text, published="2024-09-03") if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Hostages were held in Gaza. Netanyahu vowed on Monday to bring all the hostages home.",
+            "AGREE",
+        ),
+        (
+            "Missiles hit Tehran on Monday. Iran vowed to retaliate against Israel for the strike.",
+            "THREATEN",
+        ),
+        (
+            "Donors met in Paris on Monday. Japan pledged to provide $50 million to Ukraine.",
+            "AGREE",
+        ),
+    ],
+)
+def test_a_vow_is_a_threat_only_when_it_vows_force(code, text, etype):
+    types = {e.type for e in code(text, "2024-01-08")}
+    assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types), types

@@ -224,9 +224,13 @@ def test_duplicates_optional_events_and_verdicts() -> None:
     assert s.duplicates() == 2 and s.extra_duplicates() == 1
     assert s.found(key) and s.best[key.index] is events[0]  # the one with the right triple
     assert [k.index for k in s.keys] == [key.index]
-    judged = score_article("a", events, [key, optional], {("a", SECOND, "REQUEST", None, None): "right"})
+    judged = score_article(
+        "a", events, [key, optional], {("a", SECOND, "REQUEST", None, None): "right"}
+    )
     assert judged.right == [True, True, True, True]
-    overruled = score_article("a", events, [key, optional], {("a", FIRST, "COERCE", None, None): "wrong"})
+    overruled = score_article(
+        "a", events, [key, optional], {("a", FIRST, "COERCE", None, None): "wrong"}
+    )
     assert overruled.right[:2] == [False, False]
 
 

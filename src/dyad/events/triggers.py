@@ -114,6 +114,10 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
         if not any(c.lemma_.lower() in p.xcomp for c in comps):
             return False
+    if p.xcomp_other is not None and not any(
+        c.lemma_.lower() not in p.xcomp_other for c in tok.children if c.dep_ == "xcomp"
+    ):
+        return False
     if p.xcomp_not is not None and any(
         c.lemma_.lower() in p.xcomp_not for c in tok.children if c.dep_ == "xcomp"
     ):
