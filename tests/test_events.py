@@ -472,3 +472,21 @@ def test_hitting_a_ball_out_is_no_criticism(code):
 def test_a_vow_is_a_threat_only_when_it_vows_force(code, text, etype):
     types = {e.type for e in code(text, "2024-01-08")}
     assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types), types
+
+
+def test_calling_a_strike_for_a_date_is_no_call_for_something(code):
+    events = code(
+        "Wages fell in Argentina on Monday. The union called a general strike for Friday.",
+        "2023-12-28",
+    )
+    assert [e.type for e in events] == ["PROTEST"]
+    assert [a.code for a in events[0].actors] == ["ARGLAB"]  # a union is labour
+
+
+def test_a_mood_is_no_act(code):
+    events = code(
+        "Unions were angry on Thursday. Argentina's main union called a general strike for "
+        "January 24.",
+        "2023-12-28",
+    )
+    assert "angry" not in {m.text for e in events for m in e.mentions}

@@ -176,12 +176,23 @@ def _from_detector(tok: Token, w: WordScore, etype: str) -> Found | None:
             found.pattern = found.pattern.model_copy(update={"mode": mode})
     elif _verbal(tok):
         found = Found(tok, tok, generic_pattern(etype, "VERB", lemma, mode), None)
-    elif tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+    elif tok.pos_ in {"NOUN", "PROPN"} or (tok.pos_ == "ADJ" and _aimed_adjective(tok)):
         found = Found(tok, _noun_predicate(tok), generic_pattern(etype, "NOUN", lemma, mode), None)
     else:
         return None
     found.probability = round(w.p(etype), 3)
     return found
+
+
+STANCE_PREPS = frozenset({"of", "to", "toward", "towards", "against"})
+
+
+def _aimed_adjective(tok: Token) -> bool:
+    # "critical of the plan", "opposed to talks", "ready to sign": an adjective aimed at
+    # something may state a stance; a bare one ("the unions were angry") is a mood, no act.
+    return tok.dep_ != "acomp" or any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in STANCE_PREPS) for c in tok.children
+    )
 
 
 def _verbal(tok: Token) -> bool:
