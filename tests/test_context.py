@@ -39,3 +39,22 @@ def test_bare_troops_stay_uncoded_when_no_country_leads(code):
         "Troops were deployed to the border on Tuesday."
     )
     assert not [a for e in events for a in e.actors if a.resolved_by == "context"]
+
+
+def test_a_dateline_gives_way_to_the_country_the_report_names_far_more():
+    many = {i: [_ref("PAK")] for i in range(4)}
+    assert report_country({**many, 9: [_ref("IND")]}, "IND") == "PAK"
+    assert report_country({1: [_ref("PAK")], 2: [_ref("PAK")], 9: [_ref("IND")]}, "IND") == "IND"
+
+
+def test_a_report_filed_abroad_is_coded_and_placed_by_its_subject(code):
+    events = code(
+        "NEW DELHI — Pakistan's military on Monday launched a new operation against "
+        "militants. Pakistan's army said the operation would continue. Pakistan's government "
+        "backed it, and Pakistan's parliament met on the plan. The army chief condemned the "
+        "militants on Tuesday.",
+        published="2024-09-02",
+    )
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [a.code for a in ev.actors] == ["PAKMIL"]
+    assert ev.place is None or ev.place.country == "PAK"  # not the correspondent's city

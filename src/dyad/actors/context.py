@@ -29,6 +29,9 @@ CONTEXT_SECTORS = frozenset({
 # The report's leading country must be named at least this many times as often as the next
 # one. Measured on the real-news dev split (see the module's bench notes in README).
 LEAD_RATIO = 2.0
+# How often a report must name another country than its dateline's (and twice as often) to
+# be about that country rather than the dateline's.
+ABROAD_LEAD = 3
 CONTEXT_DISCOUNT = 0.7
 
 
@@ -48,25 +51,33 @@ def report_country(
     dateline: str | None = None,
     outside: range = range(0),
 ) -> str | None:
-    """The country a document reports on: ``dateline``'s when given, else the one its
-    resolved participants (``by_token``) name most, if clearly most; None when no country
-    leads. Mentions at token indices in ``outside`` (the bare noun's own sentence) do not
-    count: a place in the same clause ("officials met in Nairobi") says where they were,
-    not whose they are, and a one-sentence text has no context."""
-    if dateline and dateline not in NON_STATES:
-        return dateline
+    """The country a document reports on: ``dateline``'s when given, unless its resolved
+    participants (``by_token``) clearly name another most; else the one they name most, if
+    clearly most; None when no country leads. Mentions at token indices in ``outside`` (the
+    bare noun's own sentence) do not count: a place in the same clause ("officials met in
+    Nairobi") says where they were, not whose they are, and a one-sentence text has no
+    context."""
     counts: Counter[str] = Counter()
     for i, refs in by_token.items():
         if i in outside:
             continue
         for iso in {r.country for r in refs if r.country and r.country not in NON_STATES}:
             counts[iso] += 1
-    if not counts:
-        return None
     ranked = counts.most_common(2)
-    if len(ranked) == 1 or ranked[0][1] >= LEAD_RATIO * ranked[1][1]:
-        return ranked[0][0]
-    return None
+    leader = None
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= LEAD_RATIO * ranked[1][1]):
+        leader = ranked[0][0]
+    if dateline and dateline not in NON_STATES:
+        # "NEW DELHI —" over a report on Pakistan's army: a correspondent abroad, or an
+        # outlet's own capital; the participants the report names far more often win.
+        if (
+            leader
+            and leader != dateline
+            and counts[leader] >= max(ABROAD_LEAD, LEAD_RATIO * counts[dateline])
+        ):
+            return leader
+        return dateline
+    return leader
 
 
 def dateline_country(doc: Doc, prefer: Iterable[str]) -> str | None:

@@ -48,6 +48,8 @@ SPEECH_VERBS = {
     "say", "announce", "tell", "add", "insist", "confirm", "declare", "state", "report",
     "warn", "claim", "indicate", "signal", "stress", "reiterate", "vow", "pledge", "promise",
 }  # fmt: skip
+# Sectors only a state has: a titled person of no known country holds one at home.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "PTY"})
 # "the two leaders", "both sides", "all three countries": how many participants.
 GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Heads of such groups that name persons, and those that name states (with the sector a
@@ -999,10 +1001,21 @@ class _Resolver:
         return out
 
     def _from_context(self, out: DocumentActors) -> None:
-        """Bare role nouns ("police", "the junta") as the report's country's."""
-        if not self.pending:
-            return
+        """Bare role nouns ("police", "the junta"), and titled people of no known country
+        ("army chief General Munir"), as the report's country's."""
         dateline = dateline_country(self.doc, ())
+        for i, refs in out.by_token.items():
+            if not any(r.country is None and r.sector in STATE_SECTORS for r in refs):
+                continue
+            sent = self.doc[i].sent
+            iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
+            if iso is not None:
+                out.by_token[i] = [
+                    in_context(r, iso)
+                    if r.country is None and r.sector in STATE_SECTORS and r.actor_id is None
+                    else r
+                    for r in refs
+                ]
         for p in self.pending:
             sent = p.token.sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))

@@ -120,8 +120,12 @@ class _Builder:
         home = report_country(actors.by_token, self.dateline.country if self.dateline else None)
         self.doc_countries = replace(countries, home=home)
         # Where the report is, for events with no place of their own: its dateline, else
-        # the city it names most (only for events of that city's country).
-        self.story = None if self.dateline else StoryPlace(doc, self.doc_countries)
+        # the city it names most (only for events of that city's country). A dateline in
+        # another country than the one reported on ("NEW DELHI —" over Pakistan's army)
+        # is where the correspondent sits, not where the events were.
+        here = self.dateline
+        self.filed_at = here if here is None or home in {None, here.country} else None
+        self.story = None if self.filed_at else StoryPlace(doc, self.doc_countries)
         self.episode_place: Place | None = None
 
     # -- arguments -------------------------------------------------------------------------
@@ -345,7 +349,7 @@ class _Builder:
         if place is not None:
             return place, place
         story = self.story.around(f.trigger.sent, sides) if self.story is not None else None
-        return story or self.dateline, None
+        return story or self.filed_at, None
 
     def _host_rule(
         self,
