@@ -100,7 +100,7 @@ def load(data: Path = DATA) -> tuple[list[Article], list[dict[str, Any]]]:
 def load_verdicts(path: Path = VERDICTS) -> Verdicts:
     """(article id, sentence start, type, actors, recipients) -> "right" or "wrong"; sides
     are None in a verdict that names none. See bench/data/README.md."""
-    out: dict[tuple[str, int, str], str] = {}
+    out: dict[tuple[str, int, str, str | None, str | None], str] = {}
     if not path.exists():
         return out
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

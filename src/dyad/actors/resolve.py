@@ -1005,23 +1005,23 @@ class _Resolver:
         ("army chief General Munir"), as the report's country's."""
         dateline = dateline_country(self.doc, ())
         for i, refs in out.by_token.items():
-            if not any(r.country is None and r.sector in STATE_SECTORS for r in refs):
+            if not any(map(_stateless, refs)):
                 continue
             sent = self.doc[i].sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
             if iso is not None:
-                out.by_token[i] = [
-                    in_context(r, iso)
-                    if r.country is None and r.sector in STATE_SECTORS and r.actor_id is None
-                    else r
-                    for r in refs
-                ]
+                out.by_token[i] = [in_context(r, iso) if _stateless(r) else r for r in refs]
         for p in self.pending:
             sent = p.token.sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
             if iso is not None and p.token.i not in out.by_token:
                 ref = self._composed(p.text, p.name, None, p.sector, p.role)
                 out.by_token[p.token.i] = [in_context(ref, iso)]
+
+
+def _stateless(ref: ActorRef) -> bool:
+    """A state's sector held by no known country and no knowledge-base entry."""
+    return ref.country is None and ref.sector in STATE_SECTORS and ref.actor_id is None
 
 
 def resolve_document(doc: Doc, kb: KnowledgeBase, *, day: dt.date | None) -> DocumentActors:

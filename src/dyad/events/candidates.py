@@ -61,6 +61,8 @@ ALONE = 0.6
 # rules miss; tense and plans ("is paying a visit", "will meet") the rules read better.
 MODEL_STATUSES = {"hypothetical", "negated"}
 BRIEFINGS = frozenset({"conference", "briefing", "availability"})
+# Prepositions that aim a predicate adjective at something ("critical of", "opposed to").
+STANCE_PREPS = frozenset({"of", "to", "toward", "towards", "against"})
 PRESS = frozenset({"news", "press", "media"})
 # Parts of speech that carry tense and subject: a detected word of these is its own
 # predicate, and a detected noun that is their object takes them as its light verb.
@@ -182,9 +184,6 @@ def _from_detector(tok: Token, w: WordScore, etype: str) -> Found | None:
         return None
     found.probability = round(w.p(etype), 3)
     return found
-
-
-STANCE_PREPS = frozenset({"of", "to", "toward", "towards", "against"})
 
 
 def _aimed_adjective(tok: Token) -> bool:
