@@ -47,18 +47,31 @@ def _start(args: list[str], tmp_path: Path) -> subprocess.Popen[str]:
 
 
 def _workers(run: subprocess.Popen[str], timeout: float = 120) -> list[psutil.Process]:
-    """The command's worker processes, once they are all started and coding."""
+    """The command's worker processes, once enough of them are started and coding.
+
+    Busy children are counted rather than all children required busy: an interpreter may
+    add an idle helper child (multiprocessing's resource tracker), which must not make the
+    wait outlast the command itself."""
     deadline = time.monotonic() + timeout
     parent = psutil.Process(run.pid)
     while time.monotonic() < deadline:
         assert run.poll() is None, run.stderr.read() if run.stderr else ""
         children = parent.children()
-        try:
-            if len(children) >= WORKERS and all(c.cpu_percent(0.2) > 0 for c in children):
-                return children
-        except psutil.NoSuchProcess:
-            pass  # ``dyad ingest`` starts a pool per batch: this one just ended
-        time.sleep(0.2)
+        for c in children:
+            try:
+                c.cpu_percent(None)  # primes each child's counter: one shared sample below
+            except psutil.NoSuchProcess:
+                pass
+        time.sleep(0.3)
+        busy = []
+        for c in children:
+            try:
+                if c.cpu_percent(None) > 0:
+                    busy.append(c)
+            except psutil.NoSuchProcess:
+                pass  # ``dyad ingest`` starts a pool per batch: this one just ended
+        if len(busy) >= WORKERS:
+            return busy
     raise AssertionError("the workers did not start")
 
 
@@ -86,14 +99,21 @@ def _left(corpus: Path, parent: int, timeout: float = 15) -> list[int]:
 
 
 def test_ingest_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus.jsonl")
+    # Killed long before the end, so a corpus far too big to finish costs nothing, and a
+    # fast machine cannot end the command before its workers are seen.
+    corpus = _corpus(tmp_path / "corpus.jsonl", copies=8 * COPIES)
     run = _start(["ingest", str(corpus), "--db", str(tmp_path / "dyad.db"), "-q"], tmp_path)
-    _workers(run)
-    run.send_signal(signal.SIGKILL)
-    run.wait(timeout=10)
-    left = _left(corpus, run.pid)
-    assert run.stderr is not None
-    run.stderr.close()  # not read: a surviving worker would hold it open
+    try:
+        _workers(run)
+        run.send_signal(signal.SIGKILL)
+        run.wait(timeout=10)
+        left = _left(corpus, run.pid)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait(timeout=10)
+        assert run.stderr is not None
+        run.stderr.close()  # not read: a surviving worker would hold it open
     assert left == []
 
 
@@ -104,7 +124,12 @@ def test_sigterm_stops_workers_and_prints_the_summary(tmp_path: Path, command: s
     if command == "ingest":
         args += ["--db", str(tmp_path / "dyad.db"), "-q"]
     run = _start(args, tmp_path)
-    _workers(run)
+    try:
+        _workers(run)
+    except BaseException:
+        run.kill()  # a failed wait leaves no command running nor its pipe unclosed
+        run.communicate(timeout=10)
+        raise
     run.send_signal(signal.SIGTERM)
     _out, err = run.communicate(timeout=60)
     assert run.returncode == 128 + signal.SIGTERM, err
