@@ -64,6 +64,19 @@ def test_leaders_name_resolves_to_the_role_of_the_day(kb: KnowledgeBase) -> None
     assert (after.country, after.sector, after.current) == ("KEN", "ELI", False)
 
 
+def test_irish_heads_of_government_by_day(kb: KnowledgeBase) -> None:
+    def taoiseach(day: dt.date) -> list[str]:
+        return [e.id for e in kb.holders(day, country="IRL", title="Taoiseach")]
+
+    # The converted rows began Simon Harris in October 2024; he took office in April.
+    assert taoiseach(dt.date(2024, 4, 28)) == ["simon-harris"]
+    assert taoiseach(dt.date(2024, 3, 1)) == ["leo-varadkar"]
+    assert taoiseach(dt.date(2021, 5, 1)) == ["micheal-martin"]
+    assert taoiseach(dt.date(2025, 6, 1)) == ["micheal-martin"]
+    (mcentee,) = kb.exact("Helen McEntee")
+    assert kb.role_on(mcentee, dt.date(2024, 4, 28)).title == "Minister for Justice"
+
+
 def test_leaders_names_match_without_accents(kb: KnowledgeBase) -> None:
     assert [e.id for e in kb.exact("Tete Antonio")] == ["tete-antonio"]
 

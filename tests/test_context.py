@@ -58,3 +58,24 @@ def test_a_report_filed_abroad_is_coded_and_placed_by_its_subject(code):
     [ev] = [e for e in events if e.type == "ACCUSE"]
     assert [a.code for a in ev.actors] == ["PAKMIL"]
     assert ev.place is None or ev.place.country == "PAK"  # not the correspondent's city
+
+
+def test_a_shared_surname_is_the_one_who_serves_the_reports_country(code):
+    # Kamala Harris and Simon Harris both held office in April 2024.
+    text = (
+        "DUBLIN — The Irish government said on Sunday that Irish ministers would meet. "
+        "Irish police said the border was calm.\n\n"
+        "Harris urged the cabinet to bring forward proposals next week."
+    )
+    [ev] = [e for e in code(text, published="2024-04-28") if e.type == "REQUEST"]
+    assert [(a.actor_id, a.code, a.resolved_by) for a in ev.actors] == [
+        ("simon-harris", "IRLGOV", "context")
+    ]
+    us = "Harris urged the cabinet to bring forward proposals next week."
+    [ev] = [e for e in code(us, published="2024-04-28") if e.type == "REQUEST"]
+    assert [a.actor_id for a in ev.actors] == [None]  # no report country: left open
+
+
+def test_taoiseach_is_a_title(code):
+    [ev] = code("Taoiseach Simon Harris met Joe Biden in Washington.", published="2024-04-28")
+    assert [(a.actor_id, a.code) for a in ev.actors] == [("simon-harris", "IRLGOV")]

@@ -292,6 +292,17 @@ def test_a_verbs_sense_follows_its_complements(code, text, type_, coded):
     assert (type_ in types) == coded, types
 
 
+def test_an_object_pronoun_stands_for_the_noun_before_it(code):
+    # "ordered him to leave" expels the ambassador named just before; read without its
+    # antecedent the pronoun left the order a bare REQUEST.
+    text = (
+        "Peru declared the Mexican ambassador persona non grata on Friday and ordered him "
+        "to leave the country."
+    )
+    events = code(text, "2024-06-28")
+    assert [e.type for e in events] == ["SANCTION"], [e.type for e in events]
+
+
 @pytest.mark.parametrize(
     ("text", "type_", "coded"),
     [

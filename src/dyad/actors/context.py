@@ -10,12 +10,14 @@ evenly over several countries has none and its bare nouns stay uncoded.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from dyad.actors.kb import Entry, KnowledgeBase
 from dyad.actors.match import NON_STATES
 from dyad.records import ActorRef
 
@@ -102,3 +104,15 @@ def in_context(
         resolved_by="context",
         confidence=round(ref.confidence * discount, 3),
     )
+
+
+def serving(
+    kb: KnowledgeBase, cands: Iterable[Entry], iso: str | None, day: dt.date | None
+) -> Entry | None:
+    """Of people who share a name, the one alone in holding an office of ``iso`` on ``day``
+    ("Harris" in an Irish report of April 2024 is the Taoiseach, not the US vice
+    president); None when no one or several do."""
+    if iso is None:
+        return None
+    held = [c for c in cands if any(r.country == iso for r in kb.roles_on(c, day))]
+    return held[0] if len(held) == 1 else None

@@ -32,6 +32,7 @@ from dyad.actors.context import (
     dateline_country,
     in_context,
     report_country,
+    serving,
 )
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
@@ -194,6 +195,9 @@ class _Resolver:
         self.known_ids: set[str] = set()
         self.done: set[int] = set()  # tokens already part of a resolved mention
         self.pending: list[Pending] = []  # bare role nouns, placed by the report's country
+        # Names several people share that day ("Harris" in April 2024), by head token: the
+        # report's country picks one once the whole document is read.
+        self.shared: dict[int, list[Entry]] = {}
         self.last_run: tuple[int, int] = (0, -1)  # the name run of the last named mention
         self.ent_at: dict[int, Span] = {}
         for ent in doc.ents:
@@ -451,9 +455,10 @@ class _Resolver:
         # 1. The whole phrase or the name names a known entry.
         whole = [w for w in words if w.lower() != "the"]
         hit = None
+        shared: list[Entry] = []
         for cand in (whole, rest):
             if cand:
-                got, _ = match_name(
+                got, left = match_name(
                     self.kb,
                     cand,
                     day=self.day,
@@ -465,6 +470,7 @@ class _Resolver:
                 if got is not None:
                     hit = got
                     break
+                shared = shared or [c for c in left if c.kind == "person"]
         if hit is not None:
             self.known_ids.add(hit.entry.id)
             ref = self._kb_ref(hit.entry, text, hit.how, hit.confidence, title, country)
@@ -508,6 +514,8 @@ class _Resolver:
             conf = CONF_COMPOSED if country else CONF_COMPOSED_NO_COUNTRY
             ref = self._composed(text, name, country, sector, title, conf=conf)
             self._remember(ref, gender, sent_i, True, head)
+            if shared and country is None:
+                self.shared[head.i] = shared
             return [ref]
         if label in {"ORG", "NORP", "FAC"} or title is not None:
             # "the Peruvian Ministry of Economy", "Brazil's Supreme Court": nationality and
@@ -1011,6 +1019,14 @@ class _Resolver:
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
             if iso is not None:
                 out.by_token[i] = [in_context(r, iso) if _stateless(r) else r for r in refs]
+        for i, cands in self.shared.items():
+            sent = self.doc[i].sent
+            iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
+            entry = serving(self.kb, cands, iso, self.day)
+            if entry is not None and i in out.by_token:
+                refs = out.by_token[i]
+                ref = self._kb_ref(entry, refs[0].text, "context", CONF_COREF_NAME)
+                out.by_token[i] = [ref, *refs[1:]]
         for p in self.pending:
             sent = p.token.sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))

@@ -25,6 +25,7 @@ from dyad.events.lexicon import topics
 from dyad.events.persons import as_its_people
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.protest_target import at_own_state
+from dyad.events.rallies import in_favour
 from dyad.events.referents import aim_at_acts
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
@@ -394,6 +395,8 @@ class _Builder:
             return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         role = self.roles.of_trigger(f.trigger)
         if not told_as_news(f, role, subject_of(f.predicate)):
+            return []
+        if p.type == "PROTEST" and in_favour(f.predicate, subject_of(f.predicate), self._refs):
             return []
         actors, recipients = self._arguments(f)
         if role == "quote" and all(a.text.lower() in FIRST_PERSON for a in actors):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -36,6 +36,8 @@ CAUSING = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", 
 WITNESSING = frozenset({"witness", "see", "experience", "endure"})
 # Nouns that measure out an event noun ("three days of talks", "a new round of strikes").
 MEASURES = frozenset({"day", "week", "month", "hour", "round", "series", "wave", "spate"})
+# Object pronouns that stand for a noun said before ("ordered him to leave").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 @dataclass(slots=True)
@@ -88,6 +90,21 @@ def match(tok: Token, only: str | None = None) -> Found | None:
     return None
 
 
+def _antecedent(pron: Token, words: Collection[str]) -> Token | None:
+    """The noun of ``words`` a pronoun stands for: the nearest before it in its own sentence
+    or the one before ("declared the ambassador persona non grata and ordered him to
+    leave"). No coreference model is in the pipeline; the object list itself narrows the
+    search to nouns of the kind the pattern needs."""
+    sent = pron.sent
+    start = sent.start
+    if start > 0:
+        start = pron.doc[start - 1].sent.start
+    for t in reversed(pron.doc[start : pron.i]):
+        if t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in words or t.lower_ in words):
+            return t
+    return None
+
+
 def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
@@ -100,7 +117,9 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
             ]  # fmt: skip
         # "25,000 tons of food aid": the measured thing is the object.
         objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
-        objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object]
+        objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object] or [
+            a for c in objs if c.lower_ in OBJECT_PRONOUNS and (a := _antecedent(c, p.object))
+        ]
         if not objs:
             return False
         obj = objs[0]
