@@ -43,7 +43,7 @@ def interval(e: Event) -> tuple[dt.date, dt.date] | None:
     if d.precision in {"unknown"} or d.start is None:
         return None
     start, end = dt.date.fromisoformat(d.start), dt.date.fromisoformat(d.end or d.start)
-    if d.precision == "publication":
+    if d.precision in {"publication", "news_day"}:
         if e.status == "planned":
             return start, start + dt.timedelta(days=PLANNED_WINDOW_DAYS)
         if e.status == "negated":  # "was called off": a plan from before or after the report

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Status = Literal["occurred", "planned", "negated", "hypothetical"]
-Precision = Literal["day", "week", "month", "year", "range", "publication", "unknown"]
+Precision = Literal["day", "week", "month", "year", "range", "publication", "news_day", "unknown"]
 ResolvedBy = Literal["kb", "alias", "fuzzy", "composed", "coref", "state", "context", "implied"]
 
 

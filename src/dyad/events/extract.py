@@ -22,6 +22,7 @@ from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
+from dyad.events.news_day import on_news_day
 from dyad.events.persons import as_its_people
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.protest_target import at_own_state
@@ -656,6 +657,5 @@ def extract_events(
     report = builder.doc_countries.home
     events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
-    return into_protests(
-        merge_repeats(as_its_people(on_own_people(as_governments(events), report)))
-    )
+    events = as_its_people(on_own_people(as_governments(events), report))
+    return into_protests(merge_repeats(on_news_day(events)))

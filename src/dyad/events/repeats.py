@@ -17,7 +17,7 @@ from dyad.events.identity import participant_key
 from dyad.link import identity
 from dyad.records import ActorRef, Event
 
-VAGUE = frozenset({"publication", "unknown"})
+VAGUE = frozenset({"publication", "news_day", "unknown"})
 # Words that tell a toll: the dead and wounded of an act ("were killed", "died").
 TOLLS = frozenset({"killed", "died", "dead", "wounded", "injured", "kill", "die"})
 
