@@ -141,6 +141,16 @@ def test_surname_not_taken_by_group_alias(code):
     assert {r.actor_id for r in _refs(events) if r.text == "Wagner"} == {"allan-wagner"}
 
 
+def test_a_surname_alone_is_no_former_official_the_text_never_names(code):
+    # News names a person in full before it uses the surname alone, unless they serve that
+    # day: "Wagner" in 2023 with no "Allan Wagner" is not Peru's former foreign minister,
+    # while a serving president needs no full name.
+    events = code("Wagner criticized the Russian defence ministry.", "2023-06-24")
+    assert "allan-wagner" not in {r.actor_id for r in _refs(events)}
+    events = code("Boluarte criticized Mexico.", "2023-06-24")
+    assert "dina-boluarte" in {r.actor_id for r in _refs(events)}
+
+
 def test_group_entries_are_well_formed():
     countries = {
         r["CCA3"]

@@ -28,6 +28,8 @@ CONF_SURNAME = 0.85
 CONF_SURNAME_WEAK = 0.75  # a surname whose title fits no role held that day
 CONF_FUZZY = 0.9
 CONF_FUZZY_SURNAME = 0.8
+# How long after leaving office a person is still named by surname alone with no full name.
+RECENT_OFFICE = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +252,28 @@ def _surname_fits(
     return True
 
 
+def _named_alone(
+    kb: KnowledgeBase,
+    e: Entry,
+    title: str | None,
+    day: dt.date | None,
+    known: Collection[str] | None,
+) -> bool:
+    """Whether a surname said alone, with no given name, can be ``e``. News names a person
+    in full before it uses the surname alone, unless they are in office that day or were
+    within the year ("Putin", "Boluarte", a president deposed last week); a surname alone of
+    someone long out of office whom the document never names in full is someone else
+    ("Wagner" in a report on the mercenaries is not Peru's foreign minister of 2021, Allan
+    Wagner). ``known``: the entries the document names in full, or None outside a document
+    (a lookup of one name)."""
+    if known is None or day is None or title or e.id in known:
+        return True
+    since = day - RECENT_OFFICE
+    return any(
+        r.end is None or r.end >= since for r in e.roles if r.start is None or r.start <= day
+    )
+
+
 def _contradicted(entry: Entry, country: str | None) -> bool:
     """The mention gives a nationality the person never served ("Colombian negotiator Pedro
     Castillo" is not Peru's former president). People known only from international posts
@@ -267,7 +291,7 @@ def match_name(
     day: dt.date | None,
     title: str | None = None,
     country: str | None = None,
-    known: Collection[str] = (),
+    known: Collection[str] | None = None,
     exact_only: bool = False,
 ) -> tuple[Match | None, list[Entry]]:
     """Find the entry ``words`` name; returns the match and, when none could be chosen,
@@ -284,7 +308,7 @@ def match_name(
 
     def choose(cands: list[Entry]) -> Entry | None:
         cands = [c for c in cands if not _contradicted(c, country)]
-        e, left = _pick(kb, cands, day=day, title=title, country=country, known=known)
+        e, left = _pick(kb, cands, day=day, title=title, country=country, known=known or ())
         if e is not None:
             pending.clear()
         elif len(left) > 1 and not pending:
@@ -325,6 +349,7 @@ def match_name(
             if c.kind == "person"
             and _compatible(c, others)
             and _surname_fits(kb, c, title, country, day)
+            and (others or _named_alone(kb, c, title, day, known))
         ]
         e = choose(cands)
         if e is not None:
@@ -342,7 +367,11 @@ def match_name(
         return Match(e, "fuzzy", round(score / 100 * CONF_FUZZY, 3)), []
     if n == 1:
         fuzzy, score = kb.fuzzy_surname(full)
-        fuzzy = [c for c in fuzzy if _surname_fits(kb, c, title, country, day)]
+        fuzzy = [
+            c
+            for c in fuzzy
+            if _surname_fits(kb, c, title, country, day) and _named_alone(kb, c, title, day, known)
+        ]
         e = choose(fuzzy)
         if e is not None:
             return Match(e, "fuzzy", round(score / 100 * CONF_FUZZY_SURNAME, 3)), []
