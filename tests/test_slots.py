@@ -132,3 +132,10 @@ def test_an_act_undergone_with_its_agent_named_is_the_agents(code):
     )
     [ev] = [e for e in events if e.type == "REJECT"]
     assert [a.code for a in ev.actors] == ["RUSJUD"]
+
+
+def test_a_passive_that_keeps_its_object_was_made_of_the_indirect_one(code):
+    # "Ukraine was given aid by Germany": the subject received, and the parser's "by" on
+    # the object still names the giver.
+    events = code("Ukraine was given military aid by Germany on Monday.", published="2024-06-27")
+    assert _of(events, "AID") == (["DEUGOV"], ["UKRGOV"])

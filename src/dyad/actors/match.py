@@ -20,6 +20,12 @@ POSSESSIVE = {"'s", "’s", "'"}
 # Role countries that say nothing of a person's nationality (IMG: international militarised
 # groups such as al-Qaeda).
 NON_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "IMG"}
+# Party words said before an office ("Republican Sen.", "Conservative MP"): the office
+# tells the sector; a party named as such ("the Labour Party") is an organisation first.
+PARTY_WORDS = frozenset(
+    {"republican", "democratic", "democrat", "conservative", "labour", "labor", "liberal",
+     "tory", "socialist", "green"}
+)  # fmt: skip
 # Confidence by how a name was found; fuzzy matches scale with their score.
 CONF_NAME = 0.95
 CONF_ALIAS = 0.9
@@ -125,6 +131,9 @@ def peel(
         if found is not None and not (countries and found.roles[0].country not in countries):
             org = org or found
             i = j
+            continue
+        if w in PARTY_WORDS and lex.role_at(list(low[:limit]), i + 1)[0]:
+            i += 1  # "Republican Sen. Josh Hawley", "Labour MP": the party, then the office
             continue
         hit = False
         for j in range(min(limit, i + 3), i, -1):

@@ -37,6 +37,7 @@ from dyad.actors.context import (
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
+from dyad.actors.regions import region_country
 from dyad.actors.sides import as_place, side_noun, sides
 from dyad.article.structure import find_dateline
 from dyad.records import ActorRef
@@ -451,6 +452,8 @@ class _Resolver:
             found = self._countries_from_deps(head, skip=range(s, e + 1))
             if found:
                 country = found[0]
+        if country is None and (title is not None or label == "PERSON"):
+            country = region_country(head, apps)
 
         # 1. The whole phrase or the name names a known entry.
         whole = [w for w in words if w.lower() != "the"]

@@ -239,6 +239,10 @@ class _Builder:
                 ]
             return self._refs(objs)
         if slot == "dative":
+            if passive and any(c.dep_ == "dobj" for c in pred.children):
+                # "the family was granted asylum": a passive that keeps its object was made
+                # of the indirect one, so its subject received.
+                return self._refs(patients(pred))
             return self._refs(c for c in pred.children if c.dep_ == "dative")
         if slot == "governor_subject":
             subj = subject_of(pred)

@@ -70,9 +70,17 @@ def agents(pred: Token) -> list[Token]:
             c for c in cause.head.children if c.dep_ == "nsubj" and cause.dep_ == "conj"
         ]
     holders = [pred, pred.head] if _completes_passive(pred) else [pred]
-    return [
+    found = [
         p for h in holders for c in h.children if c.dep_ == "agent" for p in c.children
         if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if found or not any(c.dep_ == "nsubjpass" for c in pred.children):
+        return found
+    # "Ukraine was given aid by Germany": in a passive that keeps its object the parser
+    # hangs "by" on the object, as if Germany's aid.
+    return [
+        p for o in pred.children if o.dep_ == "dobj" for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
     ]  # fmt: skip
 
 
