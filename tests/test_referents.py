@@ -81,3 +81,15 @@ def test_a_reaction_an_act_drew_is_aimed_at_the_acts_agents(code):
     )
     [ev] = [e for e in events if e.type == "ACCUSE"]
     assert [r.code for r in ev.recipients] == ["MMRMIL"]  # the strike's agent, not "the junta"
+
+
+def test_a_reaction_to_a_states_act_told_without_its_agent_is_aimed_at_that_state(code):
+    # Only a state removes a president: criticising the removal is aimed at Peru's
+    # government, not at the man removed.
+    events = code(
+        "Mexican President Andres Manuel Lopez Obrador criticized the removal of Pedro "
+        "Castillo as undemocratic.",
+        published="2022-12-21",
+    )
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.code for r in ev.recipients] == ["PERGOV"]

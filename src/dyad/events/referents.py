@@ -13,12 +13,13 @@ the reaction's recipients. A reaction whose text names a target keeps it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.events.identity import with_participants
+from dyad.actors.match import NON_STATES
+from dyad.events.identity import implied, with_participants
 from dyad.events.judgements import FEELINGS
 from dyad.events.lexicon import patterns
 from dyad.events.reactions import RECEIVED_TYPES, RECEIVING
@@ -37,6 +38,13 @@ STEM = 5
 # "condemned what it called a massacre", "rejected what they termed an occupation".
 NAMING_VERBS = frozenset({"call", "term", "describe", "label", "brand", "dub"})
 CONFIDENCE_REFERRED = 0.5
+# Acts only a state does to a person ("the removal of the president", "Khan's arrest"): a
+# reaction to one whose agent goes untold is aimed at the state of the person acted on.
+STATE_ACTS = frozenset(
+    {"removal", "ouster", "impeachment", "dismissal", "arrest", "detention", "jailing",
+     "imprisonment", "incarceration", "conviction", "sentencing", "execution", "expulsion",
+     "deportation", "extradition", "prosecution", "disqualification"}
+)  # fmt: skip
 
 
 def aim_at_acts(
@@ -65,11 +73,15 @@ def aim_at_acts(
         if any(not bare_state(r) and r.text not in phrase for r in e.recipients):
             out.append(e)
             continue
-        agents = _agents_of(noun, e, events, triggers, by_token)
+        agents = [_referred(a) for a in _agents_of(noun, e, events, triggers, by_token)]
+        if not agents and noun.lemma_.lower() in STATE_ACTS:
+            # "criticized the removal of Castillo", told with no agent: the state that
+            # removed him, the state of the person acted on.
+            agents = _states_of(r for r in e.recipients if r.text and r.text in phrase)
         if not agents:
             out.append(e)
             continue
-        recipients = [_referred(a) for a in agents if a.code not in _codes(e.actors)]
+        recipients = [a for a in agents if a.code not in _codes(e.actors)]
         out.append(with_participants(e, e.actors, recipients) if recipients else e)
     return out
 
@@ -200,6 +212,15 @@ def _kinds(pos: str, lemma: str) -> frozenset[tuple[str, str | None]]:
     return frozenset(
         (p.type, p.mode) for p in patterns().get((pos, lemma), ()) if not p.specificity
     )
+
+
+def _states_of(patients: Iterable[ActorRef]) -> list[ActorRef]:
+    states = dict.fromkeys(
+        r.country
+        for r in patients
+        if r.country and r.country not in NON_STATES and not bare_state(r)
+    )
+    return [implied(iso, "GOV", "government") for iso in states if iso]
 
 
 def _referred(ref: ActorRef) -> ActorRef:
