@@ -485,6 +485,21 @@ END_TO_END = [
         None,
         None,
     ),  # the visit's object is not the meeting's place
+    ("Hundreds of protesters converged on Helena on Monday.", "converged", "Helena", "USA", "city"),
+    (
+        "Ethiopia and the Tigray rebels signed a peace agreement a week after talks began in Pretoria.",
+        "signed",
+        "Pretoria",
+        "ZAF",
+        "city",
+    ),  # the sentence's one setting places its act that names none
+    (
+        "Rallies were held in Paris and in Berlin as Peru's unions rejected the government's plan.",
+        "rejected",
+        None,
+        None,
+        None,
+    ),  # two settings: neither is the rejection's
 ]
 
 

@@ -47,6 +47,9 @@ LOCATIVE_PREPS = {
     "in", "at", "inside", "near", "outside", "across", "throughout", "within", "through",
 }  # fmt: skip
 DESTINATION_PREPS = {"to", "into"}
+# Crowds and columns that close in "on" a place ("converged on Helena", "marched on Moscow").
+CONVERGING_WORDS = {"converge", "descend", "march", "advance", "close"}
+CONVERGING_PREPS = {"on", "upon"}
 # Words whose "to"/"into" phrase is where the event happens ("a visit to China", "sent troops
 # into Poland"); for other words "to" marks a recipient ("expressed support to Peru").
 DESTINATION_WORDS = {
@@ -376,7 +379,10 @@ def _name_span(tok: Token) -> Span | None:
         return None
     if ent is not None and ent.label_ in PLACE_LABELS:
         return ent
-    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+    preps = LOCATIVE_PREPS | (
+        CONVERGING_PREPS if tok.head.head.lemma_.lower() in CONVERGING_WORDS else set()
+    )
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in preps:
         return None
     if ent is not None and ent.label_ in {"ORG", "PERSON", "NORP"}:
         return ent
@@ -473,6 +479,8 @@ def _reaches(tok: Token, heads: set[int]) -> bool:
         if prep.dep_ not in {"prep", "dative"}:
             return False
         allowed = LOCATIVE_PREPS | (DESTINATION_PREPS if _destination(prep.head) else set())
+        if prep.head.lemma_.lower() in CONVERGING_WORDS:
+            allowed = allowed | CONVERGING_PREPS
         if cur is tok and prep.lower_ not in allowed:
             return False
         head = prep.head
@@ -582,6 +590,32 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
         if best is not None:
             return _place(best)
     return None
+
+
+def sentence_place(sent: Span, prefer: Iterable[str]) -> Place | None:
+    """The one town or region a sentence says something happened in, for an event of the
+    sentence that names no place of its own: "after talks began in Pretoria, delegates
+    signed a truce" (the signing was there too), as a sentence's one date dates its acts.
+    Only a locative phrase on a verb counts (an actor's seat is not a place something
+    happened: "the ministry in Beijing said"), and no country: "the war in Ukraine" is a
+    topic more often than a setting."""
+    # Not a participle that describes a noun: "Huawei, based in Shenzhen, signed".
+    verbs = {t.i for t in sent if t.pos_ == "VERB" and t.dep_ not in {"acl", "relcl", "amod"}}
+    named: set[str] = set()  # every setting the sentence names, however attached
+    found: dict[str, Place] = {}
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+            continue
+        span = _name_span(tok)
+        best = (
+            _resolve(span.text, (span.start, span.end), prefer, _qualifier(span)) if span else None
+        )
+        if best is None or best.feature == "country":
+            continue
+        named.add(best.gazetteer_id)
+        if _reaches(tok, verbs):
+            found.setdefault(best.gazetteer_id, _place(best))
+    return next(iter(found.values())) if len(found) == 1 and len(named) == 1 else None
 
 
 def refers_to_episode(trigger: Token, predicate: Token | None = None) -> bool:

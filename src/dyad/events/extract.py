@@ -44,6 +44,7 @@ from dyad.where import (
     document_countries,
     gazetteer,
     refers_to_episode,
+    sentence_place,
 )
 
 # "thousands of Nigerians", "a group of Moroccan diplomats": the group is its members.
@@ -354,6 +355,9 @@ class _Builder:
             place = self.episode_place  # "during her stay", "there": the visit's place
         if place is not None:
             return place, place
+        told = sentence_place(f.trigger.sent, self.doc_countries)
+        if told is not None:
+            return told, None
         story = self.story.around(f.trigger.sent, sides) if self.story is not None else None
         return story or self.filed_at, None
 
