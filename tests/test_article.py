@@ -20,6 +20,7 @@ from dyad.article.structure import layout_role, paragraphs, stamp_prefix
         ("LIMA, Dec 8 (Reuters) - Ministers resigned.", "LIMA", None, "Ministers"),
         ("NEW DELHI: The army began a drill.", "NEW DELHI", None, "The"),
         ("PARIS, Texas — A mayor spoke.", "PARIS", "Texas", "A"),
+        ("Belgrade (EFE).- Serbian police used tear gas.", "Belgrade", None, "Serbian"),
         ("Quito, March 3 (EFE)-- Workers marched.", "Quito", None, "Workers"),
         ("Pune (Maharashtra): Farmers gathered.", "Pune", "Maharashtra", "Farmers"),
     ],

@@ -136,6 +136,17 @@ class Lexicon:
         w = word.lower().strip(".").replace("’", "'")
         return self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
 
+    def people_of(self, word: str) -> str | None:
+        """The country whose people a plural nationality noun names ("Georgians",
+        "Iranians"), or None; a country's own name ("Philippines") is none."""
+        w = word.lower().replace("’", "'")
+        iso = self.country_of_word(w)
+        if iso is None or not w.endswith("s") or self.country_of_word(w[:-1]) != iso:
+            return None
+        if w == self.country_names.get(iso, "").lower():
+            return None
+        return iso
+
     def role_at(
         self, words: list[str], start: int, lemmas: list[str] | None = None
     ) -> tuple[str | None, str | None, int]:

@@ -46,6 +46,7 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 PLURAL_PRONOUNS = {"they", "them", "their"}
 # Subjects of reported clauses that stand for the reporter ("Syria says it will ...").
 REPORTED_PRONOUNS = {"it", "they", "he", "she", "we"}
+OWNER_PRONOUNS = {"its", "their"}
 SPEECH_VERBS = {
     "say", "announce", "tell", "add", "insist", "confirm", "declare", "state", "report",
     "warn", "claim", "indicate", "signal", "stress", "reiterate", "vow", "pledge", "promise",
@@ -304,6 +305,8 @@ class _Resolver:
                 )
                 if iso is None and t.dep_ == "poss" and t.pos_ == "PROPN":
                     iso = self._owner_country(t)
+                if iso is None and t.dep_ == "poss" and t.lower_ in OWNER_PRONOUNS:
+                    iso = next((r.country for r in self._speaker(t, -1) if r.country), None)
                 if iso and iso not in out:
                     out.append(iso)
 
@@ -580,6 +583,10 @@ class _Resolver:
     def _place(self, head: Token, text: str, words: list[str]) -> list[ActorRef]:
         name = " ".join(words)
         iso = self.lex.country_of_word(name) or self.lex.country_of_word(self._ent_text(head))
+        if iso and self.lex.people_of(name) and not any(c.lower_ == "the" for c in head.children):
+            # "Thousands of Georgians rallied": a nation's people, not its state ("the
+            # Russians rejected the proposal" is the Russian side).
+            return [self._composed(text, name, iso, "CVL", None)]
         if iso:
             return [self._state(iso, text, None, "state", CONF_STATE)]
         iso = self.lex.capitals.get(name.lower()) or self.lex.capitals.get(
@@ -596,9 +603,13 @@ class _Resolver:
     def _speaker(self, tok: Token, sent_i: int) -> list[ActorRef]:
         """ "Syria says it is willing ...", "the rebels said they would ...": the subject
         of a reported clause is the one reporting, when the pronoun can stand for it."""
-        if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.lower_ not in REPORTED_PRONOUNS:
+        # "The army said its forces killed ...": the possessor of the clause's subject too.
+        subject = tok.head if tok.dep_ == "poss" and tok.lower_ in OWNER_PRONOUNS else tok
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or (
+            subject is tok and tok.lower_ not in REPORTED_PRONOUNS
+        ):
             return []
-        clause = tok.head
+        clause = subject.head
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
@@ -612,7 +623,7 @@ class _Resolver:
         if not refs:
             return []
         is_person = any(h.i in persons for h in heads)
-        if tok.lower_ == "it" and (len(refs) != 1 or is_person):
+        if tok.lower_ in {"it", "its"} and (len(refs) != 1 or is_person):
             return []  # "it" is a state or an organisation, never a person or a pair
         if tok.lower_ in PRONOUN_GENDER and (len(refs) != 1 or not is_person):
             return []

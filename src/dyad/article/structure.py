@@ -13,7 +13,8 @@ from dataclasses import dataclass
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
 _AGENCY = r"\([A-Za-z][A-Za-z .&/-]{0,30}\)"
-_SEP = r"(?:—|–|--|-|:)"
+# EFE and Latin American wires close the dateline with a full stop: "Belgrade (EFE).- ".
+_SEP = r"(?:\.?\s*(?:—|–|--|-)|:)"
 # Wire agencies, so that "LIMA (Reuters) -" does not read the agency as the city's region.
 _AGENCIES = (
     r"(?!(?:AP|AFP|Reuters|UPI|EFE|Xinhua|dpa|DPA|ANI|PTI|IANS|UNI|Bernama|RHC|AA|TASS|"

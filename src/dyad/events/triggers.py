@@ -154,6 +154,10 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     if p.type == "AID" and obj is not None and _deployed(tok, obj):
         return False
     if p.object_kind in {"actor", "person"}:
+        # An object predicate names or judges the person: "called Putin a war criminal",
+        # "calling them a warning" is no phone call.
+        if any(c.dep_ == "oprd" for c in tok.children):
+            return False
         # "hosted Hashimoto", "Hashimoto was hosted by Yeltsin"; not "hosted a lunch".
         dobj = children(tok, "dobj") or children(tok, "nsubjpass")
         if not dobj or not (
