@@ -91,6 +91,10 @@ _BODIES = {
     "international-court-of-justice": "UNOJUD",
     "african-union": "AFUIGO",
     "nato": "NATIGO",
+    # Regional bodies, by CAMEO's region codes (West Africa, the Caribbean), as annotators
+    # of sets built like this one code them.
+    "ecowas": "WAFIGO",
+    "caricom": "CRBIGO",
 }
 _UN_AGENCIES = {"who", "unesco", "unicef", "unhcr", "wfp", "fao", "ilo", "iaea", "undp", "ohchr"}
 _TITLE_BODIES = (("General Assembly", "UNOLEG"), ("United Nations", "UNOIGO"), ("NATO", "NATIGO"))

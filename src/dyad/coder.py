@@ -24,6 +24,7 @@ from dyad.events.candidates import DEFAULT_DETECTION, Detection
 from dyad.lifetime import end_with_parent
 from dyad.parse_long import parse_long
 from dyad.records import Document, Event, Reject
+from dyad.spacing import single_spaced
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -261,7 +262,7 @@ def _parse(pipeline: Language, batch: list[Document]) -> list[Doc | Reject]:
     out: list[Doc | Reject | None] = [None] * len(batch)
     whole = [i for i, d in enumerate(batch) if len(d.text) <= pipeline.max_length]
     try:
-        texts = [batch[i].text for i in whole]
+        texts = [single_spaced(batch[i].text) for i in whole]
         for i, doc in zip(whole, pipeline.pipe(texts, batch_size=max(1, len(texts))), strict=True):
             out[i] = doc
     except Exception:
@@ -274,9 +275,10 @@ def _parse(pipeline: Language, batch: list[Document]) -> list[Doc | Reject]:
 
 def _parse_one(pipeline: Language, record: Document) -> Doc | Reject:
     try:
-        if len(record.text) <= pipeline.max_length:
-            return pipeline(record.text)
-        return parse_long(pipeline, record.text)
+        text = single_spaced(record.text)
+        if len(text) <= pipeline.max_length:
+            return pipeline(text)
+        return parse_long(pipeline, text)
     except InputError as err:
         return Reject(record.origin, err.reason, f"{record.origin}: {err.detail}")
     except Exception as exc:

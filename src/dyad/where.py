@@ -116,6 +116,10 @@ _PRESS_NAMES = {
     "DRC": "Democratic Republic of the Congo",
     "Congo-Kinshasa": "Democratic Republic of the Congo",
     "Congo-Brazzaville": "Republic of the Congo",
+    # News names the Democratic Republic "Congo" (``dyad.actors.lexicon.NEWS_NATIONALITY``).
+    "Congo": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    "Republic of Congo": "Republic of the Congo",
     "Timor-Leste": "Timor Leste",
     "Palestinian territories": "Palestinian Territory",
     "Gaza Strip": "Palestinian Territory",

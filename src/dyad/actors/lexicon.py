@@ -122,6 +122,17 @@ TITLE_QUALIFIERS = {
 }
 
 
+# Where news usage overrules the reference table: an unqualified "Congo" is, in wire copy
+# (AP's style, Reuters' second reference), the Democratic Republic; the Republic is named
+# as such or "Congo-Brazzaville".
+NEWS_NATIONALITY = {
+    "congo": "COD",
+    "congolese": "COD",
+    "democratic republic of congo": "COD",
+    "republic of congo": "COG",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     nationality: dict[str, str]  # lower-case word or country name -> ISO alpha-3
@@ -134,7 +145,10 @@ class Lexicon:
 
     def country_of_word(self, word: str) -> str | None:
         w = word.lower().strip(".").replace("’", "'")
-        return self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
+        found = NEWS_NATIONALITY.get(w) or self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
+        if found is None and w.startswith("the "):
+            return self.country_of_word(w[4:])  # the recogniser's "The Republic of Congo"
+        return found
 
     def people_of(self, word: str) -> str | None:
         """The country whose people a plural nationality noun names ("Georgians",

@@ -38,7 +38,7 @@ from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
 from dyad.actors.regions import region_country
-from dyad.actors.sides import as_place, side_noun, sides
+from dyad.actors.sides import as_place, counted_parties, political_sides, side_noun, sides
 from dyad.article.structure import find_dateline
 from dyad.records import ActorRef
 
@@ -747,18 +747,22 @@ class _Resolver:
             and any(m.lower_ == "the" for m in tok.children if m.dep_ == "det")
             and len(list(tok.children)) == 1
         )
-        if (size and plural and side_noun(tok)) or unnumbered:
+        parties = counted_parties(tok, size)
+        if (size and plural and side_noun(tok)) or unnumbered or parties:
             # "the countries had agreed", with no number: the report's two sides, if clear.
             text = self._np_text(tok)
+            found = sides(
+                [h.ref for h in self.history if not as_place(self.doc[h.head])],
+                size or 2,
+                clear=unnumbered,
+            )
+            if parties and political_sides(found):
+                return []
             # A side is its state's sector ("both sides" after two ministers met are the
             # two governments), as the groups above.
             return [
                 self._state(r.country, text, r.sector or "GOV", "coref", CONF_COREF_GROUP)
-                for r in sides(
-                    [h.ref for h in self.history if not as_place(self.doc[h.head])],
-                    size or 2,
-                    clear=unnumbered,
-                )
+                for r in found
             ]
         if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:
             return []  # the head names no role: "visit", "trade", "relations"

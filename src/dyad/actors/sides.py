@@ -40,6 +40,28 @@ def side_noun(tok: Token) -> bool:
     )
 
 
+# Parties that are political ones, told by a word on them or by the sides found.
+POLITICAL_WORDS = frozenset({"political", "main", "major", "ruling", "opposition", "governing"})
+POLITICAL_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+
+
+def counted_parties(tok: Token, size: int) -> bool:
+    """ "the two parties", "both parties" with nothing saying what they are parties to:
+    the sides, if the report's sides are no political parties (``political_sides``)."""
+    return (
+        bool(size)
+        and tok.lemma_.lower() == "party"
+        and tok.tag_ == "NNS"
+        and not any(c.lower_ in POLITICAL_WORDS for c in tok.children)
+    )
+
+
+def political_sides(found: Sequence[ActorRef]) -> bool:
+    """Whether sides found for "the two parties" are parties, legislators or an opposition:
+    "the two parties agreed on the budget" are political parties, not a conflict's sides."""
+    return any(r.sector in POLITICAL_SECTORS for r in found)
+
+
 def as_place(tok: Token) -> bool:
     """ "talks in Havana", "in the South African capital": a state or city named where
     something happened is no side."""

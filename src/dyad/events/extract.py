@@ -22,6 +22,13 @@ from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
+from dyad.events.mutual import each_way
+from dyad.events.nested import (
+    agreed_meetings,
+    content_of_other,
+    planned_meeting,
+    purpose_of_other,
+)
 from dyad.events.news_day import on_news_day
 from dyad.events.persons import as_its_people
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
@@ -32,10 +39,11 @@ from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments
 from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
-from dyad.events.triggers import Found, children, trigger_types, trigger_words
+from dyad.events.triggers import Found, children, trigger_words
 from dyad.events.voice import agents, is_passive, patients
 from dyad.ontology import UNTARGETED, cameo
 from dyad.records import ActorRef, DateInfo, Document, Event, Mention, Place
+from dyad.spacing import SourceOffsets
 from dyad.story_place import StoryPlace
 from dyad.when import event_date
 from dyad.where import (
@@ -530,36 +538,6 @@ def _state(iso: str, text: str) -> ActorRef:
     return ActorRef(text, name, None, iso, None, None, iso, "state", 0.6)
 
 
-def _content_of_other(found: Found, triggers: set[int]) -> bool:
-    """True when the trigger is the content of another trigger in the sentence:
-    "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate"."""
-    t = found.predicate
-    for _ in range(3):
-        if t.dep_ not in {"xcomp", "ccomp", "conj"} or t.head.i == t.i:
-            return False
-        if t.dep_ != "conj" and t.head.i in triggers:
-            return True
-        t = t.head
-    return False
-
-
-def _purpose_of_other(found: Found, protests: set[int]) -> bool:
-    """The purpose of a protest is what it says, not another act: "went on hunger strike
-    to protest", "blocked a road to show their disapproval", "blocked roads demanding his
-    return" are one protest."""
-    t = found.predicate
-    purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
-    # The protest may be told as a noun the sentence does not report ("rioted following a
-    # demonstration calling for his removal").
-    protest_noun = t.head.pos_ == "NOUN" and "PROTEST" in trigger_types(t.head)
-    # Material acts done while protesting ("marched, attacking police stations") are acts
-    # of their own.
-    said = found.pattern.type == "PROTEST" or cameo(found.pattern.cameo).quad_class in {1, 3}
-    return (
-        said and t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
-    )
-
-
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
     seen: set[str] = set()
     out = []
@@ -641,7 +619,7 @@ def extract_events(
     words = shipped().score([s.text for s in read]) if read else []
     scores = {s.start: w for s, w in zip(read, words, strict=True)}
     for sent in sents:
-        found_here = candidates(sent, scores.get(sent.start), detection)
+        found_here = agreed_meetings(candidates(sent, scores.get(sent.start), detection))
         heads = {m.predicate.i for m in found_here} | {m.trigger.i for m in found_here}
         protests = {
             i
@@ -650,9 +628,10 @@ def extract_events(
             for i in (m.predicate.i, m.trigger.i)
         }
         for found in found_here:
-            if _content_of_other(found, heads) or _purpose_of_other(found, protests):
+            nested = content_of_other(found, heads) and not planned_meeting(found)
+            if nested or purpose_of_other(found, protests):
                 continue
-            for ev in builder.build(found):
+            for ev in each_way(builder.build(found), found.predicate):
                 target = next((e for e in events if mergeable(e, ev)), None)
                 if target is None:
                     events.append(ev)
@@ -666,4 +645,9 @@ def extract_events(
     events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
     events = as_its_people(on_own_people(as_governments(events), report))
-    return into_protests(merge_repeats(on_news_day(events)))
+    events = into_protests(merge_repeats(on_news_day(events)))
+    source = SourceOffsets.of(record.text, doc.text)
+    for e in events:
+        for m in e.mentions:
+            source.tell(m)
+    return events

@@ -9,7 +9,8 @@ that protests another state says so ("outside the French embassy", "against Isra
 that target is found in the text. A protest abroad keeps no implied target: its place
 must be in the protesters' country, or the report be about that country when no place is
 told. The state's own organs (police, army, courts, government) are not read so: when they
-"block" or "march" the act is seldom a protest against themselves.
+"block" or "march" the act is seldom a protest against themselves, and when they clash
+with a crowd the crowd is the one protesting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def at_own_state(events: list[Event], report: str | None) -> list[Event]:
 def _event(event: Event, report: str | None) -> Event:
     if event.type != "PROTEST" or not event.actors or any(r.country for r in event.recipients):
         return event
+    crowd = [a for a in event.actors if a.sector not in STATE_ORGANS]
+    if crowd and len(crowd) < len(event.actors):
+        # "Police and protesters clashed": the crowd protests, and the police it faces are
+        # the state it protests against.
+        event = with_participants(event, crowd, event.recipients)
     if any(a.sector in STATE_ORGANS for a in event.actors):
         return event
     states = {a.country for a in event.actors}

@@ -1,0 +1,51 @@
+"""Acts two sides do to each other: one event for each direction.
+
+"Thailand and Cambodia accused each other of starting the clash", "Russia and Germany
+expelled each other's diplomats": each side did the act to the other, so PLOVER's dyadic
+coding (and the analysts' sets) has two directed events, A → B and B → A, where a compound
+subject alone ("Thailand and Cambodia agreed") is one joint act with no recipient.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.events.identity import with_participants
+from dyad.records import Event
+
+ARGUMENTS = frozenset({"dobj", "pobj", "poss", "nsubjpass"})
+
+
+def reciprocal(tok: Token) -> bool:
+    """ "each other", "one another"."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "one" and any(c.lower_ == "another" for c in tok.children)
+    )
+
+
+def said_of_each_other(predicate: Token) -> bool:
+    """Whether an argument of ``predicate`` is "each other" (or owned by it: "each other's
+    diplomats"), directly or through a preposition ("clashed with one another")."""
+    for c in predicate.children:
+        near = [c, *c.children]
+        if c.dep_ == "prep":
+            near = [g for p in c.children for g in (p, *p.children)]
+        if any(t.dep_ in ARGUMENTS and reciprocal(t) for t in near):
+            return True
+    return False
+
+
+def each_way(events: list[Event], predicate: Token) -> list[Event]:
+    """``events`` of one trigger, each act of two actors on each other split into its two
+    directions."""
+    if not said_of_each_other(predicate):
+        return events
+    out = []
+    for e in events:
+        if len(e.actors) != 2 or e.recipients:
+            out.append(e)
+            continue
+        a, b = e.actors
+        out.append(with_participants(e, [a], [b]))
+        out.append(with_participants(e, [b], [a]))
+    return out

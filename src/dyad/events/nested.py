@@ -1,0 +1,88 @@
+"""Acts told inside other acts of the same sentence, and which of the two is the event.
+
+"Threatened to impose sanctions", "urged Iran to release", "agreed to cooperate": the inner
+act is what was threatened, asked or promised, not an act of its own, so only the outer one
+is coded. A protest's purpose ("blocked roads demanding his return") is part of the
+protest. One exception: a meeting agreed to ("the two sides agreed to meet again in
+August") is, by the convention the analysts' sets follow, the planned meeting itself
+(CONSULT, planned), not a promise (AGREE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyad.events.triggers import Found, trigger_types
+from dyad.ontology import cameo
+
+# Verbs whose infinitive complement, when it is a meeting, is a meeting planned.
+ARRANGING = frozenset({"agree", "decide", "arrange", "consent"})
+# A meeting's own verbs; "agreed to resume talks" promises a process, and stays AGREE.
+MEETING = frozenset({"meet", "visit", "hold", "host", "convene"})
+
+
+def content_of_other(found: Found, triggers: set[int]) -> bool:
+    """True when the trigger is the content of another trigger in the sentence:
+    "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate"."""
+    t = found.predicate
+    for _ in range(3):
+        if t.dep_ not in {"xcomp", "ccomp", "conj"} or t.head.i == t.i:
+            return False
+        if t.dep_ != "conj" and t.head.i in triggers:
+            return True
+        t = t.head
+    return False
+
+
+def purpose_of_other(found: Found, protests: set[int]) -> bool:
+    """The purpose of a protest is what it says, not another act: "went on hunger strike
+    to protest", "blocked a road to show their disapproval", "blocked roads demanding his
+    return" are one protest."""
+    t = found.predicate
+    purpose = any(c.lower_ == "to" for c in t.children) or t.tag_ == "VBG"
+    # The protest may be told as a noun the sentence does not report ("rioted following a
+    # demonstration calling for his removal").
+    protest_noun = t.head.pos_ == "NOUN" and "PROTEST" in trigger_types(t.head)
+    # Material acts done while protesting ("marched, attacking police stations") are acts
+    # of their own.
+    said = found.pattern.type == "PROTEST" or cameo(found.pattern.cameo).quad_class in {1, 3}
+    return (
+        said and t.dep_ in {"advcl", "acl"} and (t.head.i in protests or protest_noun) and purpose
+    )
+
+
+def agreed_meetings(found: list[Found]) -> list[Found]:
+    """``found`` with each meeting agreed to kept as a planned meeting in place of the
+    agreement: "agreed to meet", "agreed to hold talks" (the light verb's object is the
+    meeting noun)."""
+    agreed: dict[int, Found] = {}
+    for f in found:
+        head = f.predicate.head
+        if (
+            f.pattern.type == "CONSULT"
+            and f.predicate.dep_ == "xcomp"
+            and f.predicate.lemma_.lower() in MEETING
+            and head.lemma_.lower() in ARRANGING
+            and any(g.predicate.i == head.i and g.pattern.type == "AGREE" for g in found)
+        ):
+            agreed[head.i] = f
+    if not agreed:
+        return found
+    meetings = {id(f) for f in agreed.values()}
+    return [
+        replace(f, status="planned") if id(f) in meetings else f
+        for f in found
+        if not (f.pattern.type == "AGREE" and f.predicate.i in agreed)
+    ]
+
+
+def planned_meeting(found: Found) -> bool:
+    """Whether ``found`` is a meeting ``agreed_meetings`` kept, to be coded though it is the
+    content of the agreement."""
+    return (
+        found.pattern.type == "CONSULT"
+        and found.status == "planned"
+        and found.predicate.dep_ == "xcomp"
+        and found.predicate.lemma_.lower() in MEETING
+        and found.predicate.head.lemma_.lower() in ARRANGING
+    )

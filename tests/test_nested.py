@@ -1,0 +1,45 @@
+"""A meeting agreed to is the planned meeting; "the two parties" are the report's sides."""
+
+from __future__ import annotations
+
+
+def test_a_meeting_agreed_to_is_a_planned_meeting(code):
+    events = code(
+        "Colombian President Gustavo Petro met ELN commander Antonio Garcia in Havana. "
+        "Both sides also agreed to meet again in Venezuela in August.",
+        published="2023-06-10",
+    )
+    planned = [e for e in events if e.type == "CONSULT" and e.status == "planned"]
+    assert len(planned) == 1 and not [e for e in events if e.type == "AGREE"]
+    assert sorted(a.code for a in planned[0].actors) == ["COLGOV", "COLREB"]
+    assert planned[0].date.start == "2023-08-01"  # the August to come
+
+
+def test_talks_agreed_to_next_month_are_planned(code):
+    events = code("Biden and Xi agreed to hold talks next month.", published="2023-06-10")
+    assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
+
+
+def test_a_meeting_refused_stays_negated_and_a_resumed_dialogue_is_a_promise(code):
+    assert [(e.type, e.status) for e in code("Biden and Xi did not agree to meet.")] == [
+        ("CONSULT", "negated")
+    ]
+    assert [e.type for e in code("Biden and Xi agreed to cooperate on climate.")] == ["AGREE"]
+
+
+def test_the_two_parties_are_the_conflicts_sides(code):
+    events = code(
+        "Ethiopia's government and the TPLF signed a deal in Pretoria on Wednesday. "
+        "The two parties have formally agreed to a cessation of hostilities.",
+        published="2022-11-04",
+    )
+    [concede] = [e for e in events if e.type == "CONCEDE"]
+    assert sorted(a.code for a in concede.actors) == ["ETHGOV", "ETHREB"]
+
+
+def test_two_political_parties_are_no_sides(code):
+    events = code(
+        "The Labour Party and the Conservative Party traded barbs in parliament. "
+        "Both parties agreed to a ceasefire in the debate."
+    )
+    assert not [e for e in events if e.type == "CONCEDE" and len(e.actors) == 2]
