@@ -64,3 +64,16 @@ def test_the_countries_are_the_two_sides_only_when_two_lead(code):
         published="2023-05-20",
     )
     assert len(_actors(events, "AGREE")) != 2  # seven states: no two of them are "the countries"
+
+
+def test_a_states_army_and_officials_are_one_side_against_the_other_state(code):
+    events = code(
+        "Kyrgyzstan's border guards said Tajikistan's border guards fired on them. "
+        "Kyrgyzstan's border guards returned fire. "
+        "Kyrgyzstan's government accused Tajikistan of starting the shooting, and "
+        "Kyrgyzstan's government summoned an envoy. "
+        "Both sides agreed to a ceasefire on Friday.",
+        published="2022-09-16",
+    )
+    [concede] = [e for e in events if e.type == "CONCEDE"]
+    assert {a.country for a in concede.actors} == {"KGZ", "TJK"}

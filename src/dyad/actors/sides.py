@@ -43,6 +43,8 @@ def side_noun(tok: Token) -> bool:
 # Parties that are political ones, told by a word on them or by the sides found.
 POLITICAL_WORDS = frozenset({"political", "main", "major", "ruling", "opposition", "governing"})
 POLITICAL_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+# A state's executive arms; its legislature or courts may be a side against its government.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def counted_parties(tok: Token, size: int) -> bool:
@@ -81,16 +83,26 @@ def sides(seen: Sequence[ActorRef], size: int, *, clear: bool = False) -> list[A
     names both far more than the others."""
     # A mediator or a body of many states (the AU, the UN) is no side.
     refs = [r for r in seen if r.country and r.code and r.country not in NON_STATES]
-    # "Colombia" and "Colombia's government" are one side.
+    # "Colombia" and "Colombia's government" are one side, and so are a state's army and
+    # its officials ("Kyrgyz border guards", "Kyrgyz officials"): its rebels are another.
     codes = [r.code if r.sector else f"{r.country}GOV" for r in refs]
-    counts = Counter(codes)
+    keys = [
+        r.country if (r.sector or "GOV") in STATE_ORGANS else c
+        for r, c in zip(refs, codes, strict=True)
+    ]
+    counts = Counter(keys)
     first: dict[str, int] = {}
-    for i, c in enumerate(codes):
-        first.setdefault(c, i)
-    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    for i, k in enumerate(keys):
+        first.setdefault(k, i)
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
     chosen = ranked[:size]
     if len(chosen) < size:
         return []
     if clear and len(ranked) > size and 2 * counts[ranked[size]] > counts[chosen[-1]]:
         return []
-    return [refs[first[c]] for c in sorted(chosen, key=first.__getitem__)]
+    by_code = Counter(codes)
+    # A state's side is told by the organ named most ("border guards" in a border clash).
+    return [
+        refs[min((i for i, k in enumerate(keys) if k == side), key=lambda i: -by_code[codes[i]])]
+        for side in sorted(chosen, key=first.__getitem__)
+    ]

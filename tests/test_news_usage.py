@@ -1,4 +1,5 @@
-"""Regional bodies, the Congo of the news, the RSF, talks broken off, clashes with police."""
+"""What news says and the knowledge base and lexicon must know: regional bodies, the Congo
+of the news, the RSF, the Taliban in power, talks broken off, envoys withdrawn, clashes."""
 
 from __future__ import annotations
 
@@ -37,3 +38,18 @@ def test_in_a_clash_with_police_the_crowd_protests(code):
     )
     riot = [e for e in events if e.mode == "riot"]
     assert [(_codes(e.actors), _codes(e.recipients)) for e in riot] == [(["KENCVL"], ["KENGOV"])]
+
+
+def test_the_taliban_govern_since_the_fall_of_kabul_and_fought_before(code):
+    [e] = code("The Taliban released two U.S. citizens on Tuesday.", published="2025-01-21")
+    assert _codes(e.actors) == ["AFGGOV"]
+    [e] = code("The Taliban attacked a police post in Helmand on Tuesday.", published="2015-01-21")
+    assert _codes(e.actors) == ["AFGREB"]
+
+
+def test_an_envoy_withdrawn_is_a_sanction_and_troops_withdrawn_a_retreat(code):
+    events = code("India decided to withdraw its High Commissioner from Canada on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "withdraw")]
+    assert _codes(events[0].recipients) == ["CANGOV"]
+    events = code("Russia withdrew its troops from the village on Monday.")
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "withdraw")]
