@@ -52,7 +52,7 @@ def _find(events: list[Event], words: str) -> ActorRef:
         ("ZANU-PF accused the MDC of violence.", "ZANU-PF", "ZWE", "PTY"),
         ("ZANU-PF accused the MDC of violence.", "MDC", "ZWE", "PTY"),
         ("Solidarity called a national strike in Poland.", "Solidarity", "POL", "LAB"),
-        ("The Wagner Group seized the city of Bakhmut.", "Wagner", "RUS", "PRM"),
+        ("The Wagner Group seized the city of Bakhmut.", "Wagner", "RUS", "UAF"),
         ("Chechen rebels seized a hospital in Budyonnovsk.", "Chechen", "RUS", "REB"),
         ("The Pakistani Taliban attacked a school in Peshawar.", "Taliban", "PAK", "REB"),
         (

@@ -25,3 +25,10 @@ def test_such_as_names_members_and_a_group_without_any_stays_unknown(code):
     [e] = code("Several countries, such as Germany and Japan, sent aid to Turkey.")
     assert _codes(e.actors) == ["DEUGOV", "JPNGOV"]
     assert all(not e.actors for e in code("Several countries sent aid to Turkey."))
+
+
+def test_a_group_of_officers_is_what_the_officers_are(code):
+    [e] = code("A group of Gabon military officers placed President Bongo under house arrest.")
+    assert _codes(e.actors) == ["GABMIL"]
+    [e] = code("Members of the Sudanese army attacked the village.")
+    assert _codes(e.actors) == ["SDNMIL"]

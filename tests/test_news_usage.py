@@ -53,3 +53,10 @@ def test_an_envoy_withdrawn_is_a_sanction_and_troops_withdrawn_a_retreat(code):
     assert _codes(events[0].recipients) == ["CANGOV"]
     events = code("Russia withdrew its troops from the village on Monday.")
     assert [(e.type, e.mode) for e in events] == [("RETREAT", "withdraw")]
+
+
+def test_mercenaries_are_unaligned_armed_forces_and_prigozhin_led_them(code):
+    [e] = code("Yevgeny Prigozhin hailed the coup as good news.", published="2023-07-30")
+    assert [(a.actor_id, a.code) for a in e.actors] == [("yevgeny-prigozhin", "RUSUAF")]
+    [e] = code("The Wagner Group seized the town on Monday.", published="2023-05-20")
+    assert _codes(e.actors) == ["RUSUAF"]

@@ -212,3 +212,13 @@ def words(tokens: list[Token]) -> tuple[list[str], list[str], list[int]]:
         lemmas.append(t.lemma_)
         starts.append(t.i)
     return words, lemmas, starts
+
+
+def of_object(head: Token) -> Token | None:
+    """The noun an "of" phrase on ``head`` names ("a group *of* officers"), if any."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"}:
+                    return p
+    return None

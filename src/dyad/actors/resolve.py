@@ -1002,6 +1002,10 @@ class _Resolver:
                     continue
                 self.last_run = (tok.i, tok.i)
                 refs = self._mention(tok, sent_i)
+                if refs and all(r.sector == "UNK" for r in refs):
+                    # "A group of military officers", "members of the army": who they are.
+                    inner = phrases.of_object(tok)
+                    refs = (self._mention(inner, sent_i) if inner is not None else []) or refs
                 if refs:
                     self._key(out, tok, refs)
                     continue
