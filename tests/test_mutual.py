@@ -29,3 +29,11 @@ def test_one_another_too(code):
 def test_a_joint_act_stays_one_event(code):
     events = code("Thailand and Cambodia agreed to a ceasefire.")
     assert _dyads(events, "CONCEDE") == [("KHMGOV,THAGOV", "")]
+
+
+def test_clashes_that_break_out_between_two_sides_are_fought_by_both(code):
+    events = code("Fresh clashes have erupted between Tajik and Kyrgyz border guards.")
+    assert _dyads(events, "ASSAULT") == [("KGZMIL,TJKMIL", "")]
+    events = code("Heavy fighting broke out between the Sudanese army and the RSF on Saturday.")
+    assert _dyads(events, "ASSAULT") == [("SDNMIL,SDNPRM", "")]
+    assert not code("The minister warned of clashes.")

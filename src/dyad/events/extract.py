@@ -257,9 +257,11 @@ class _Builder:
             subj = subject_of(pred)
             return self._refs([subj]) if subj is not None else []
         if slot == "between":
+            # "talks between", or on the verb a noun happens by: "clashes erupted between".
             return self._refs(
                 p
-                for c in trig.children
+                for h in {trig, pred}
+                for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "between"
                 for p in c.children
                 if p.dep_ in {"pobj", "nmod"}
