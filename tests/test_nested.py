@@ -43,3 +43,28 @@ def test_two_political_parties_are_no_sides(code):
         "Both parties agreed to a ceasefire in the debate."
     )
     assert not [e for e in events if e.type == "CONCEDE" and len(e.actors) == 2]
+
+
+def test_what_someone_is_charged_with_is_no_event_of_its_own(code):
+    events = code(
+        "Iran executed a man who was convicted of stabbing a security official and "
+        "frightening people by blocking a street.",
+        published="2022-12-08",
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+    events = code(
+        "Authorities hung Mohsen Shekari after a Revolutionary Court found him guilty of "
+        "enmity against God for blocking a main road in Tehran.",
+        published="2022-12-08",
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+    # What the accuser says the other did is the accusation's content, reported as the
+    # accusation; protesters' own blockade is an event.
+    assert [e.type for e in code("Kenyan protesters blocked roads in Nairobi.")] == ["PROTEST"]
+
+
+def test_releasing_footage_or_a_statement_frees_no_one(code):
+    assert not code("China's coast guard released aerial footage of the incident on Tuesday.")
+    assert not code("The Philippine military released a statement on Tuesday.")
+    events = code("Hamas released 24 hostages on Friday.")
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]

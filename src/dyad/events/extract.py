@@ -26,6 +26,7 @@ from dyad.events.mutual import each_way
 from dyad.events.nested import (
     agreed_meetings,
     content_of_other,
+    doer_of_other,
     planned_meeting,
     purpose_of_other,
 )
@@ -648,9 +649,12 @@ def extract_events(
             if m.pattern.type == "PROTEST"
             for i in (m.predicate.i, m.trigger.i)
         }
+        predicates = {m.predicate.i for m in found_here if m.predicate.i != m.trigger.i} | {
+            m.trigger.i for m in found_here if m.trigger.pos_ == "VERB"
+        }
         for found in found_here:
             nested = content_of_other(found, heads) and not planned_meeting(found)
-            if nested or purpose_of_other(found, protests):
+            if nested or purpose_of_other(found, protests) or doer_of_other(found, predicates):
                 continue
             for ev in each_way(builder.build(found), found.predicate):
                 target = next((e for e in events if mergeable(e, ev)), None)

@@ -34,6 +34,8 @@ class TriggerPattern(BaseModel):
     xcomp: tuple[str, ...] | None = None
     # The verb may have no complement of these lemmas ("declined *to comment*").
     xcomp_not: tuple[str, ...] | None = None
+    # Direct objects that make the verb no event ("released a statement", "released footage").
+    object_not: tuple[str, ...] | None = None
     # The verb needs an infinitive complement of none of these lemmas: "vowed to bring the
     # hostages home" is a promise, "vowed to retaliate" (the same verb's ``xcomp``) a threat.
     xcomp_other: tuple[str, ...] | None = None
@@ -71,7 +73,7 @@ class TriggerPattern(BaseModel):
     def specificity(self) -> int:
         conditions = (
             self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive,
-            self.subject, self.aimless, self.xcomp_not, self.xcomp_other,
+            self.subject, self.aimless, self.xcomp_not, self.xcomp_other, self.object_not,
         )  # fmt: skip
         return sum(x is not None for x in conditions)
 

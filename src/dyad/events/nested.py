@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from dyad.events.triggers import Found, trigger_types
 from dyad.ontology import cameo
 
@@ -21,15 +23,55 @@ ARRANGING = frozenset({"agree", "decide", "arrange", "consent"})
 MEETING = frozenset({"meet", "visit", "hold", "host", "convene"})
 
 
+# Words whose "of"/"for"/"with" phrase is what someone is blamed or punished for
+# ("convicted of stabbing a guard", "found guilty of blocking a road", "accused of
+# plotting attacks", "arrested for organising a protest"): the charge, not a report of it.
+CHARGING = frozenset({
+    "accuse", "convict", "charge", "guilty", "suspect", "arrest", "jail", "sentence",
+    "imprison", "detain", "blame", "indict", "prosecute", "execute", "hang", "punish",
+})  # fmt: skip
+
+
+# Nouns for those who do an act, which a detector may read as the act itself.
+DOERS = frozenset({
+    "protester", "demonstrator", "rioter", "marcher", "striker", "attacker", "gunman",
+    "assailant", "militant", "rebel", "insurgent", "fighter", "mediator", "negotiator",
+})  # fmt: skip
+# The links from a charging word down to the act charged ("convicted of moharebeh, or
+# 'fighting with God'").
+CHARGE_DEPS = frozenset({"pcomp", "conj", "prep", "pobj", "advcl", "xcomp", "appos"})
+
+
 def content_of_other(found: Found, triggers: set[int]) -> bool:
     """True when the trigger is the content of another trigger in the sentence:
-    "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate"."""
+    "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate", or
+    what someone is charged with ("convicted of blocking a street")."""
     t = found.predicate
+    if _charged_with(t):
+        return True
     for _ in range(3):
         if t.dep_ not in {"xcomp", "ccomp", "conj"} or t.head.i == t.i:
             return False
         if t.dep_ != "conj" and t.head.i in triggers:
             return True
+        t = t.head
+    return False
+
+
+def _charged_with(t: Token) -> bool:
+    """Whether ``t`` is inside what a charging word's "of"/"for"/"with" phrase names, also
+    down a chain of clauses ("convicted of stabbing a guard and frightening people by
+    blocking a street")."""
+    for _ in range(6):
+        if t.dep_ not in CHARGE_DEPS or t.head.i == t.i:
+            return False
+        if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"of", "for", "with"}:
+            charging = t.head.head
+            if charging.lemma_.lower() in CHARGING or any(
+                c.lower_ == "guilty"
+                for c in charging.children  # "found him guilty ... for"
+            ):
+                return True
         t = t.head
     return False
 
@@ -85,4 +127,17 @@ def planned_meeting(found: Found) -> bool:
         and found.predicate.dep_ == "xcomp"
         and found.predicate.lemma_.lower() in MEETING
         and found.predicate.head.lemma_.lower() in ARRANGING
+    )
+
+
+def doer_of_other(found: Found, predicates: set[int]) -> bool:
+    """A word for the people who act ("protesters", "demonstrators") read as an event while
+    it is the subject of another trigger of the sentence ("protesters blocked roads"): the
+    act is the verb's, and the noun is its actor."""
+    t = found.trigger
+    return (
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in DOERS
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.head.i in predicates
     )

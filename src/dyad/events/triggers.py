@@ -123,6 +123,10 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         if not objs:
             return False
         obj = objs[0]
+    if p.object_not is not None and any(
+        c.lemma_.lower() in p.object_not for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+    ):
+        return False
     if p.subject is not None and not _subject_words(tok) & set(p.subject):
         return False
     if p.ccomp_aux is not None:
