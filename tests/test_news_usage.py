@@ -60,3 +60,23 @@ def test_mercenaries_are_unaligned_armed_forces_and_prigozhin_led_them(code):
     assert [(a.actor_id, a.code) for a in e.actors] == [("yevgeny-prigozhin", "RUSUAF")]
     [e] = code("The Wagner Group seized the town on Monday.", published="2023-05-20")
     assert _codes(e.actors) == ["RUSUAF"]
+
+
+def test_a_subject_shared_by_two_verbs_is_who_said_it_would(code):
+    events = code(
+        "Thailand recalled its ambassador to Cambodia on Wednesday and said it would expel "
+        "Cambodia's envoy in Bangkok."
+    )
+    assert sorted((e.mode, _codes(e.actors)[0]) for e in events) == [
+        ("expel", "THAGOV"),
+        ("withdraw", "THAGOV"),
+    ]
+
+
+def test_an_indictment_with_no_agent_is_the_prosecutors(code):
+    events = code(
+        "Bolivian police arrested General Zuniga on Wednesday. "
+        "Zuniga was indicted for terrorism on Thursday."
+    )
+    [charge] = [e for e in events if e.type == "ACCUSE"]
+    assert _codes(charge.actors) == ["BOLJUD"]

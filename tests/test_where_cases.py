@@ -606,3 +606,17 @@ def test_where_case_small_namesake_does_not_beat_a_capital() -> None:
 def test_where_case_region_qualifier() -> None:
     place = gazetteer().lookup("Paris", ["USA"], region="TX")
     assert place is not None and km(place.lat or 0, place.lon or 0, 33.6609, -95.5555) < 25
+
+
+def test_force_is_done_where_its_targets_are_and_a_crowd_where_it_stands(code):
+    [e] = code("Israeli airstrikes killed two Hezbollah fighters in southern Lebanon on Tuesday.")
+    assert e.place is not None and e.place.country == "LBN"
+    [e] = [
+        e
+        for e in code("Thousands of protesters in Colombo stormed the president's residence.")
+        if e.mentions[0].text == "stormed"
+    ]
+    assert e.place is not None and e.place.name == "Colombo"
+    # A statement is not made where the people it is about are.
+    [e] = code("Peru condemned the arrest of activists in Hong Kong.")
+    assert e.place is None

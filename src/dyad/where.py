@@ -469,7 +469,14 @@ def acted_on_as_place(tok: Token) -> bool:
     return best is not None and (said or not _minor(best))
 
 
-def _reaches(tok: Token, heads: set[int]) -> bool:
+# Subjects that are crowds: "thousands of protesters in Colombo stormed" acted there.
+CROWD_HEADS = frozenset({
+    "protester", "demonstrator", "crowd", "people", "thousand", "hundred", "dozen", "rioter",
+    "marcher", "student", "worker", "supporter", "resident",
+})  # fmt: skip
+
+
+def _reaches(tok: Token, heads: set[int], *, physical: bool = False) -> bool:
     """True when the toponym ``tok`` modifies the event: a chain of prepositional phrases from
     it reaches an event head ("at a ceremony in Lima" -> "met"), or the direct object of a
     visit ("visited a factory in Wuhan"). A chain through a subject or a participial clause
@@ -494,6 +501,13 @@ def _reaches(tok: Token, heads: set[int]) -> bool:
             return False
         if head.dep_ == "dobj" and head.head.i in heads and _object_is_place(head.head):
             return True  # "visited the Nanshan Museum in Shenzhen"
+        if physical and head.head.i in heads:
+            # Force and crowds act where their targets and the crowd are: "killed two
+            # fighters in southern Lebanon", "thousands of protesters in Colombo stormed".
+            if head.dep_ in {"dobj", "nsubjpass"}:
+                return True
+            if head.dep_ == "nsubj" and head.lemma_.lower() in CROWD_HEADS:
+                return True
         cur = head
     return False
 
@@ -554,13 +568,17 @@ def _place_noun(noun: Token, prefer: Iterable[str]) -> Place | None:
     return _place(capital) if capital is not None else None
 
 
-def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
+def attached_place(
+    trigger: Token, prefer: Iterable[str], *, physical: bool = False
+) -> Place | None:
     """The place the parse attaches to the trigger, or None.
 
     Args:
         trigger: the event word ("met", "visit", "arrived").
         prefer: the document's countries (ISO alpha-3 codes, or a ``DocumentCountries``),
             for ambiguous names.
+        physical: the event is force, coercion, a deployment or a protest, done where its
+            targets or its crowd are (a place on its object or crowd subject counts).
 
     Returns:
         The gazetteer entry of the trigger's direct object when that is where it happens
@@ -582,7 +600,7 @@ def attached_place(trigger: Token, prefer: Iterable[str]) -> Place | None:
     for tok in trigger.sent:
         if tok.dep_ != "pobj":
             continue
-        if not _reaches(tok, heads):
+        if not _reaches(tok, heads, physical=physical):
             continue
         span = _name_span(tok)
         if span is None:

@@ -614,7 +614,12 @@ class _Resolver:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
             return []
-        subjects = [c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        says = clause.head
+        subjects = [c for c in says.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and says.dep_ == "conj":
+            # "Thailand recalled its envoy and said it would expel ...": the subject both
+            # verbs share.
+            subjects = [c for c in says.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects:
             return []
         persons = {s.head for s in self.history if s.sentence == sent_i and s.is_person}

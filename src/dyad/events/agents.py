@@ -34,6 +34,8 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "accuse.probe.n": ("JUD", "prosecutors", True),
     "sanction.sentence": ("JUD", "court", True),
     "accuse.charge": ("JUD", "prosecutors", True),
+    "accuse.indict": ("JUD", "prosecutors", True),
+    "accuse.prosecute": ("JUD", "prosecutors", True),
     "accuse.charge.n.face": ("JUD", "prosecutors", True),
     "sanction.convict": ("JUD", "court", True),
     "sanction.expel": ("GOV", "government", False),

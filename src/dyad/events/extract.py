@@ -357,8 +357,9 @@ class _Builder:
     def _place(self, f: Found, sides: list[ActorRef]) -> tuple[Place | None, Place | None]:
         """The event's place, and the same when the event's own words give it (not the
         dateline or the city the report names most)."""
-        place = attached_place(f.trigger, self.doc_countries) or (
-            attached_place(f.predicate, self.doc_countries)
+        physical = f.pattern.type in PHYSICAL
+        place = attached_place(f.trigger, self.doc_countries, physical=physical) or (
+            attached_place(f.predicate, self.doc_countries, physical=physical)
             if f.predicate.i != f.trigger.i
             else None
         )
@@ -601,6 +602,8 @@ def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
     return {"diplomatic"} if quad in COOPERATIVE_QUADS and len(states) >= 2 else set()
 
 
+# Acts done where their targets or crowds are (``dyad.where.attached_place``).
+PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 # Acts done by saying them: a refusal or denial of one does not undo it.
 SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
 PARTICIPANT_ENTS = {"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"}
