@@ -37,3 +37,27 @@ def test_clashes_that_break_out_between_two_sides_are_fought_by_both(code):
     events = code("Heavy fighting broke out between the Sudanese army and the RSF on Saturday.")
     assert _dyads(events, "ASSAULT") == [("SDNMIL,SDNPRM", "")]
     assert not code("The minister warned of clashes.")
+
+
+def test_fire_exchanged_traded_or_returned_is_force(code):
+    events = code("Thailand and Cambodia exchanged fire on Thursday.")
+    assert _dyads(events, "ASSAULT") == [("KHMMIL,THAMIL", "")]
+    events = code("Armenian and Azerbaijani troops traded fire along the border.")
+    assert _dyads(events, "ASSAULT") == [("ARMMIL,AZEMIL", "")]
+    assert [e.type for e in code("Kyrgyz border guards returned fire on Wednesday.")] == ["ASSAULT"]
+    assert "ASSAULT" not in {e.type for e in code("Thailand returned the ambassador's letter.")}
+
+
+def test_both_sides_blaming_the_other_blame_each_other(code):
+    events = code(
+        "Kyrgyzstan's border guards said Tajikistan's border guards fired on them. "
+        "Kyrgyzstan's border guards returned fire. "
+        "Kyrgyzstan's government accused Tajikistan of starting the shooting. "
+        "Both sides blamed the other for the violence."
+    )
+    blamed = [e for e in events if e.mentions[0].text == "blamed"]
+    assert len(blamed) == 2
+    assert {(e.actors[0].country, e.recipients[0].country) for e in blamed} == {
+        ("KGZ", "TJK"),
+        ("TJK", "KGZ"),
+    }

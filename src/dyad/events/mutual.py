@@ -23,9 +23,22 @@ def reciprocal(tok: Token) -> bool:
     )
 
 
+def _both_blame_the_other(predicate: Token, tok: Token) -> bool:
+    """ "Both sides blamed the other", "each side accused the other"."""
+    if tok.lower_ != "other" or not any(c.lower_ == "the" for c in tok.children):
+        return False
+    return any(
+        s.dep_ == "nsubj" and any(m.lower_ in {"both", "each"} for m in s.children)
+        for s in predicate.children
+    )
+
+
 def said_of_each_other(predicate: Token) -> bool:
     """Whether an argument of ``predicate`` is "each other" (or owned by it: "each other's
-    diplomats"), directly or through a preposition ("clashed with one another")."""
+    diplomats"), directly or through a preposition ("clashed with one another"), or "the
+    other" of "both sides"."""
+    if any(c.dep_ == "dobj" and _both_blame_the_other(predicate, c) for c in predicate.children):
+        return True
     for c in predicate.children:
         near = [c, *c.children]
         if c.dep_ == "prep":
