@@ -273,7 +273,12 @@ def main(argv: list[str] | None = None) -> None:
         choices=DETECTIONS,
         help="who finds triggers (default: Dyad's default, combined)",
     )
-    ap.add_argument("--data", type=Path, default=DATA, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=DATA,
+        help="another set in the same format (an unseen check set kept outside the repository)",
+    )
     ap.add_argument("--articles", nargs="*", help=argparse.SUPPRESS)  # a subset, for the tests
     args = ap.parse_args(argv)
     if not (args.data / "articles.jsonl").exists():
