@@ -24,6 +24,7 @@ from dyad.actors import load_kb, resolve_document
 from dyad.coder import Coder
 from dyad.evaluate import evaluate
 from dyad.nlp import load
+from dyad.spacing import single_spaced
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "test_actors_cases.py"
@@ -57,7 +58,7 @@ def _mention_recall(gold: Path) -> tuple[int, int]:
             if a.get("code")
         }
         day = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
-        refs = resolve_document(nlp(rec["text"]), kb, day=day)
+        refs = resolve_document(nlp(single_spaced(rec["text"])), kb, day=day)
         got = {r.country for rs in refs.by_token.values() for r in rs if r.country}
         total += len(want)
         found += len(want & got)

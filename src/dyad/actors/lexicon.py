@@ -153,7 +153,7 @@ class Lexicon:
     def people_of(self, word: str) -> str | None:
         """The country whose people a plural nationality noun names ("Georgians",
         "Iranians"), or None; a country's own name ("Philippines") is none."""
-        w = word.lower().replace("’", "'")
+        w = word.lower().replace("’", "'").removeprefix("the ")
         iso = self.country_of_word(w)
         if iso is None or not w.endswith("s") or self.country_of_word(w[:-1]) != iso:
             return None

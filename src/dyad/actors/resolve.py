@@ -193,6 +193,7 @@ class _Resolver:
         self.day = day
         self.lex = lexicon()
         self.history: list[_Seen] = []
+        self.sentence_at = {s.start: i for i, s in enumerate(doc.sents)}
         self.out = DocumentActors()  # the mentions resolved so far, filled by run()
         self.known_ids: set[str] = set()
         self.done: set[int] = set()  # tokens already part of a resolved mention
@@ -306,7 +307,8 @@ class _Resolver:
                 if iso is None and t.dep_ == "poss" and t.pos_ == "PROPN":
                     iso = self._owner_country(t)
                 if iso is None and t.dep_ == "poss" and t.lower_ in OWNER_PRONOUNS:
-                    iso = next((r.country for r in self._speaker(t, -1) if r.country), None)
+                    said = self._speaker(t, self.sentence_at[t.sent.start])
+                    iso = next((r.country for r in said if r.country), None)
                 if iso and iso not in out:
                     out.append(iso)
 

@@ -44,7 +44,7 @@ def side_noun(tok: Token) -> bool:
 POLITICAL_WORDS = frozenset({"political", "main", "major", "ruling", "opposition", "governing"})
 POLITICAL_SECTORS = frozenset({"PTY", "OPP", "LEG"})
 # A state's executive arms; its legislature or courts may be a side against its government.
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY"})
+EXECUTIVE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def counted_parties(tok: Token, size: int) -> bool:
@@ -87,7 +87,7 @@ def sides(seen: Sequence[ActorRef], size: int, *, clear: bool = False) -> list[A
     # its officials ("Kyrgyz border guards", "Kyrgyz officials"): its rebels are another.
     codes = [r.code if r.sector else f"{r.country}GOV" for r in refs]
     keys = [
-        r.country if (r.sector or "GOV") in STATE_ORGANS else c
+        r.country if (r.sector or "GOV") in EXECUTIVE_ORGANS else c
         for r, c in zip(refs, codes, strict=True)
     ]
     counts = Counter(keys)

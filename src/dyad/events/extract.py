@@ -261,7 +261,7 @@ class _Builder:
             # "talks between", or on the verb a noun happens by: "clashes erupted between".
             return self._refs(
                 p
-                for h in {trig, pred}
+                for h in dict.fromkeys((trig, pred))
                 for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "between"
                 for p in c.children
@@ -652,12 +652,9 @@ def extract_events(
             if m.pattern.type == "PROTEST"
             for i in (m.predicate.i, m.trigger.i)
         }
-        predicates = {m.predicate.i for m in found_here if m.predicate.i != m.trigger.i} | {
-            m.trigger.i for m in found_here if m.trigger.pos_ == "VERB"
-        }
         for found in found_here:
             nested = content_of_other(found, heads) and not planned_meeting(found)
-            if nested or purpose_of_other(found, protests) or doer_of_other(found, predicates):
+            if nested or purpose_of_other(found, protests) or doer_of_other(found, found_here):
                 continue
             for ev in each_way(builder.build(found), found.predicate):
                 target = next((e for e in events if mergeable(e, ev)), None)
@@ -675,7 +672,7 @@ def extract_events(
     events = as_its_people(on_own_people(as_governments(events), report))
     events = into_protests(merge_repeats(on_news_day(events)))
     source = SourceOffsets.of(record.text, doc.text)
-    for e in events:
-        for m in e.mentions:
-            source.tell(m)
+    # Each mention once, however many events share it.
+    for m in {id(m): m for e in events for m in e.mentions}.values():
+        source.tell(m)
     return events

@@ -8,6 +8,8 @@ subject alone ("Thailand and Cambodia agreed") is one joint act with no recipien
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dyad.events.identity import with_participants
@@ -40,7 +42,9 @@ def said_of_each_other(predicate: Token) -> bool:
     if any(c.dep_ == "dobj" and _both_blame_the_other(predicate, c) for c in predicate.children):
         return True
     for c in predicate.children:
-        near = [c, *c.children]
+        # The argument, what owns it ("each other's diplomats"), or a preposition's object;
+        # not inside a complement ("agreed to help each other" is one joint promise).
+        near = [c, *(g for g in c.children if g.dep_ == "poss")] if c.dep_ in ARGUMENTS else []
         if c.dep_ == "prep":
             near = [g for p in c.children for g in (p, *p.children)]
         if any(t.dep_ in ARGUMENTS and reciprocal(t) for t in near):
@@ -60,5 +64,7 @@ def each_way(events: list[Event], predicate: Token) -> list[Event]:
             continue
         a, b = e.actors
         out.append(with_participants(e, [a], [b]))
-        out.append(with_participants(e, [b], [a]))
+        # Each direction its own mentions: a merge into one must not add to the other.
+        back = with_participants(e, [b], [a])
+        out.append(replace(back, mentions=[replace(m) for m in back.mentions]))
     return out

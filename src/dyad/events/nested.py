@@ -28,7 +28,7 @@ MEETING = frozenset({"meet", "visit", "hold", "host", "convene"})
 # plotting attacks", "arrested for organising a protest"): the charge, not a report of it.
 CHARGING = frozenset({
     "accuse", "convict", "charge", "guilty", "suspect", "arrest", "jail", "sentence",
-    "imprison", "detain", "blame", "indict", "prosecute", "execute", "hang", "punish",
+    "imprison", "detain", "indict", "prosecute", "execute", "hang",
 })  # fmt: skip
 
 
@@ -67,6 +67,8 @@ def _charged_with(t: Token) -> bool:
             return False
         if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"of", "for", "with"}:
             charging = t.head.head
+            if charging.dep_ == "pobj" and charging.head.lower_ == "in":
+                return False  # "the general in charge of the offensive"
             if charging.lemma_.lower() in CHARGING or any(
                 c.lower_ == "guilty"
                 for c in charging.children  # "found him guilty ... for"
@@ -130,14 +132,15 @@ def planned_meeting(found: Found) -> bool:
     )
 
 
-def doer_of_other(found: Found, predicates: set[int]) -> bool:
+def doer_of_other(found: Found, others: list[Found]) -> bool:
     """A word for the people who act ("protesters", "demonstrators") read as an event while
     it is the subject of another trigger of the sentence ("protesters blocked roads"): the
-    act is the verb's, and the noun is its actor."""
+    act is the verb's, and the noun is its actor. Patients ("protesters were shot") and
+    the noun's own verb ("protesters continued") keep it."""
     t = found.trigger
     return (
         t.pos_ == "NOUN"
         and t.lemma_.lower() in DOERS
-        and t.dep_ in {"nsubj", "nsubjpass"}
-        and t.head.i in predicates
+        and t.dep_ == "nsubj"
+        and any(o is not found and t.head.i == o.trigger.i for o in others)
     )

@@ -123,9 +123,7 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         if not objs:
             return False
         obj = objs[0]
-    if p.object_not is not None and any(
-        c.lemma_.lower() in p.object_not for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
-    ):
+    if p.object_not is not None and _object_undoes(tok, p.object_not):
         return False
     if p.subject is not None and not _subject_words(tok) & set(p.subject):
         return False
@@ -329,14 +327,26 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     return None
 
 
-def undone(tok: Token) -> bool:
-    """Whether a complement the lexicon says undoes this verb is there ("refused to
-    comment"): no event, whoever reads the word."""
-    comps = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
-    return bool(comps) and any(
-        p.xcomp_not is not None and comps & set(p.xcomp_not)
-        for p in patterns().get(("VERB", tok.lemma_.lower()), ())
+def _object_undoes(tok: Token, words: Iterable[str]) -> bool:
+    """Whether the verb's direct object is one that makes it no event ("released footage")."""
+    undoing = set(words)
+    return any(
+        c.lemma_.lower() in undoing or c.lower_ in undoing
+        for c in tok.children
+        if c.dep_ in {"dobj", "nsubjpass"}
     )
+
+
+def undone(tok: Token) -> bool:
+    """Whether a complement or object the lexicon says undoes this verb is there ("refused
+    to comment", "released a statement"): no event, whoever reads the word."""
+    comps = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    for p in patterns().get(("VERB", tok.lemma_.lower()), ()):
+        if p.xcomp_not is not None and comps & set(p.xcomp_not):
+            return True
+        if p.object_not is not None and _object_undoes(tok, p.object_not):
+            return True
+    return False
 
 
 def trigger_types(tok: Token) -> set[str]:
