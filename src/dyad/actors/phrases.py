@@ -222,3 +222,31 @@ def of_object(head: Token) -> Token | None:
                 if p.dep_ == "pobj" and p.pos_ in {"NOUN", "PROPN"}:
                     return p
     return None
+
+
+def places_acted_in(tok: Token) -> list[Token]:
+    """The toponyms of the clause ``tok`` is the subject of, through a quantity ("thousands
+    of people"), where the act was done: on the verb or on its object ("blocked streets in
+    Hong Kong", "across Nigeria"), not inside a purpose ("to protest against the war in
+    Gaza")."""
+    cur = tok
+    while cur.dep_ in {"pobj", "prep"} or (
+        cur.dep_ in {"nsubj", "nsubjpass"} and cur.head.pos_ not in {"VERB", "AUX"}
+    ):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    if cur.dep_ not in {"nsubj", "nsubjpass"} or cur.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    verb = cur.head
+    holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "pobj" or t.ent_type_ not in {"GPE", "LOC"}:
+            continue
+        prep = t.head
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the capital city of Algiers"
+        if prep.lower_ in LOCATIVE and prep.head.i in holders:
+            out.append(t)
+    return out

@@ -806,7 +806,8 @@ class _Resolver:
         if not countries and plural and p.sector in CROWD_SECTORS:
             # "thousands of people blocked streets in Hong Kong": a crowd is of the place
             # where it acts.
-            countries = self._acting_in(tok)
+            acted_in = (self._place_country(t) for t in phrases.places_acted_in(tok))
+            countries = [iso for iso in acted_in if iso][:1]
         if not countries:
             if p.sector in CONTEXT_SECTORS:
                 name = text.removeprefix("the ").removeprefix("The ")
@@ -867,34 +868,6 @@ class _Resolver:
                         ),
                         None,
                     )
-                if iso:
-                    return [iso]
-        return []
-
-    def _acting_in(self, tok: Token) -> list[str]:
-        """The country of the place named in the clause ``tok`` is the subject of, through
-        a quantity ("thousands of people"): "in Hong Kong", "across Nigeria"."""
-        cur = tok
-        while cur.dep_ in {"pobj", "prep"} or (
-            cur.dep_ in SUBJECT_DEPS and cur.head.pos_ not in {"VERB", "AUX"}
-        ):
-            if cur.head.i == cur.i:
-                return []
-            cur = cur.head
-        if cur.dep_ not in SUBJECT_DEPS or cur.head.pos_ not in {"VERB", "AUX"}:
-            return []
-        verb = cur.head
-        # Where the act was done: a place on the verb or on its object ("blocked streets in
-        # Hong Kong"), not one inside a purpose ("to protest against the war in Gaza").
-        holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
-        for t in verb.subtree:
-            if t.dep_ != "pobj" or t.ent_type_ not in {"GPE", "LOC"}:
-                continue
-            prep = t.head
-            if prep.lower_ == "of" and prep.head.dep_ == "pobj":
-                prep = prep.head.head  # "in the capital city of Algiers"
-            if prep.lower_ in phrases.LOCATIVE and prep.head.i in holders:
-                iso = self._place_country(t)
                 if iso:
                     return [iso]
         return []

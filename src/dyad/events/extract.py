@@ -22,6 +22,7 @@ from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
 from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
+from dyad.events.members import listing
 from dyad.events.mutual import each_way
 from dyad.events.nested import (
     agreed_meetings,
@@ -166,7 +167,7 @@ class _Builder:
         elif noun.lemma_.lower() in PARTITIVE:
             preps.add("of")
         for c in noun.children:
-            if c.dep_ == "prep" and (c.lower_ in preps or _listing(c)):
+            if c.dep_ == "prep" and (c.lower_ in preps or listing(c)):
                 refs = [
                     r
                     for p in c.children
@@ -551,25 +552,6 @@ def _unique(refs: list[ActorRef]) -> list[ActorRef]:
             seen.add(k)
             out.append(r)
     return out
-
-
-# Groups of actors whose members news names after them; "platforms including Facebook"
-# are things, and a ban on them falls on their users.
-MEMBER_GROUPS = frozenset({
-    "country", "nation", "state", "partner", "ally", "government", "neighbour", "neighbor",
-    "power", "member", "leader", "organisation", "organization", "group", "body", "donor",
-    "democracy", "capital", "official", "minister", "party",
-})  # fmt: skip
-
-
-def _listing(prep: Token) -> bool:
-    """ "partners including the United States and France", "countries such as Germany":
-    members named for a group that is no actor by itself."""
-    if prep.head.lemma_.lower() not in MEMBER_GROUPS:
-        return False
-    return prep.lower_ in {"including", "like"} or (
-        prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-    )
 
 
 def _separate(trigger: Token) -> bool:
