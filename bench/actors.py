@@ -23,8 +23,7 @@ from types import ModuleType
 from dyad.actors import load_kb, resolve_document
 from dyad.coder import Coder
 from dyad.evaluate import evaluate
-from dyad.nlp import load
-from dyad.spacing import single_spaced
+from dyad.nlp import load, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "test_actors_cases.py"
@@ -58,7 +57,7 @@ def _mention_recall(gold: Path) -> tuple[int, int]:
             if a.get("code")
         }
         day = dt.date.fromisoformat(rec["date"]) if rec.get("date") else None
-        refs = resolve_document(nlp(single_spaced(rec["text"])), kb, day=day)
+        refs = resolve_document(parse_text(rec["text"], nlp), kb, day=day)
         got = {r.country for rs in refs.by_token.values() for r in rs if r.country}
         total += len(want)
         found += len(want & got)

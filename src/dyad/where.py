@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.lexicon import lexicon
-from dyad.actors.phrases import PLACE_NOUNS, named_place, placed
+from dyad.actors.phrases import CROWD_NOUNS, PLACE_NOUNS, named_place, placed
 from dyad.records import ActorRef, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -469,13 +469,6 @@ def acted_on_as_place(tok: Token) -> bool:
     return best is not None and (said or not _minor(best))
 
 
-# Subjects that are crowds: "thousands of protesters in Colombo stormed" acted there.
-CROWD_HEADS = frozenset({
-    "protester", "demonstrator", "crowd", "people", "thousand", "hundred", "dozen", "rioter",
-    "marcher", "student", "worker", "supporter", "resident",
-})  # fmt: skip
-
-
 def _reaches(tok: Token, heads: set[int], *, physical: bool = False) -> bool:
     """True when the toponym ``tok`` modifies the event: a chain of prepositional phrases from
     it reaches an event head ("at a ceremony in Lima" -> "met"), or the direct object of a
@@ -506,7 +499,7 @@ def _reaches(tok: Token, heads: set[int], *, physical: bool = False) -> bool:
             # fighters in southern Lebanon", "thousands of protesters in Colombo stormed".
             if head.dep_ in {"dobj", "nsubjpass"}:
                 return True
-            if head.dep_ == "nsubj" and head.lemma_.lower() in CROWD_HEADS:
+            if head.dep_ == "nsubj" and head.lemma_.lower() in CROWD_NOUNS:
                 return True
         cur = head
     return False

@@ -26,6 +26,13 @@ MEMBER_HEADS = frozenset({
     "combatant",
 })  # fmt: skip
 
+# Heads that name a crowd ("thousands of protesters", "students"): a crowd acts where it
+# stands ("protesters in Colombo stormed", ``dyad.where``).
+CROWD_NOUNS = frozenset({
+    "protester", "demonstrator", "crowd", "people", "thousand", "hundred", "dozen", "rioter",
+    "marcher", "student", "worker", "supporter", "resident",
+})  # fmt: skip
+
 
 def names_the_group(head_lemma: str, *, plural: bool) -> bool:
     return head_lemma in GROUP_HEADS or (plural and head_lemma in MEMBER_HEADS)

@@ -607,7 +607,7 @@ class _Resolver:
         of a reported clause is the one reporting, when the pronoun can stand for it."""
         # "The army said its forces killed ...": the possessor of the clause's subject too.
         subject = tok.head if tok.dep_ == "poss" and tok.lower_ in OWNER_PRONOUNS else tok
-        if subject.dep_ not in {"nsubj", "nsubjpass"} or (
+        if subject.dep_ not in SUBJECT_DEPS or (
             subject is tok and tok.lower_ not in REPORTED_PRONOUNS
         ):
             return []
@@ -617,11 +617,11 @@ class _Resolver:
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
             return []
         says = clause.head
-        subjects = [c for c in says.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects and says.dep_ == "conj":
+        if not any(c.dep_ in SUBJECT_DEPS for c in says.children) and says.dep_ == "conj":
             # "Thailand recalled its envoy and said it would expel ...": the subject both
             # verbs share.
-            subjects = [c for c in says.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            says = says.head
+        subjects = [c for c in says.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
             return []
         persons = {s.head for s in self.history if s.sentence == sent_i and s.is_person}

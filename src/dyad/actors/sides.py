@@ -103,6 +103,6 @@ def sides(seen: Sequence[ActorRef], size: int, *, clear: bool = False) -> list[A
     by_code = Counter(codes)
     # A state's side is told by the organ named most ("border guards" in a border clash).
     return [
-        refs[min((i for i, k in enumerate(keys) if k == side), key=lambda i: -by_code[codes[i]])]
+        refs[max((i for i, k in enumerate(keys) if k == side), key=lambda i: by_code[codes[i]])]
         for side in sorted(chosen, key=first.__getitem__)
     ]

@@ -53,9 +53,8 @@ def _explain_empty(record, out: Console) -> None:  # type: ignore[no-untyped-def
     from dyad.actors import load_kb, resolve_document
     from dyad.detector.model import shipped
     from dyad.events.triggers import lexicon_matches
-    from dyad.spacing import single_spaced
 
-    doc = nlp.load()(single_spaced(record.text))
+    doc = nlp.parse_text(record.text)
     day = dt.date.fromisoformat(record.date) if record.date else None
     actors = resolve_document(doc, load_kb(), day=day)
     triggers = [m for sent in doc.sents for m in lexicon_matches(sent)]

@@ -102,12 +102,8 @@ def agreed_meetings(found: list[Found]) -> list[Found]:
     agreed: dict[int, Found] = {}
     for f in found:
         head = f.predicate.head
-        if (
-            f.pattern.type == "CONSULT"
-            and f.predicate.dep_ == "xcomp"
-            and f.predicate.lemma_.lower() in MEETING
-            and head.lemma_.lower() in ARRANGING
-            and any(g.predicate.i == head.i and g.pattern.type == "AGREE" for g in found)
+        if _meeting_arranged(f) and any(
+            g.predicate.i == head.i and g.pattern.type == "AGREE" for g in found
         ):
             agreed[head.i] = f
     if not agreed:
@@ -120,16 +116,21 @@ def agreed_meetings(found: list[Found]) -> list[Found]:
     ]
 
 
+def _meeting_arranged(found: Found) -> bool:
+    """A meeting told as what a verb of arranging complements: "agreed to meet"."""
+    pred = found.predicate
+    return (
+        found.pattern.type == "CONSULT"
+        and pred.dep_ == "xcomp"
+        and pred.lemma_.lower() in MEETING
+        and pred.head.lemma_.lower() in ARRANGING
+    )
+
+
 def planned_meeting(found: Found) -> bool:
     """Whether ``found`` is a meeting ``agreed_meetings`` kept, to be coded though it is the
     content of the agreement."""
-    return (
-        found.pattern.type == "CONSULT"
-        and found.status == "planned"
-        and found.predicate.dep_ == "xcomp"
-        and found.predicate.lemma_.lower() in MEETING
-        and found.predicate.head.lemma_.lower() in ARRANGING
-    )
+    return found.status == "planned" and _meeting_arranged(found)
 
 
 def doer_of_other(found: Found, others: list[Found]) -> bool:

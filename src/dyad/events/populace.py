@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.actors.phrases import CROWD_NOUNS
 from dyad.events.identity import implied, with_participants
 from dyad.events.states import stands_for
 from dyad.events.triggers import counted
@@ -35,11 +36,9 @@ DEPLOYED = frozenset({"troops", "police"})
 STATUSES = frozenset({"occurred", "planned"})
 
 
-# Subjects that are the crowd itself ("thousands converged", "crowds poured in").
-CROWD_WORDS = frozenset({
-    "protester", "demonstrator", "crowd", "people", "thousand", "hundred", "dozen", "activist",
-    "marcher", "student", "worker", "supporter", "resident", "youth", "rioter",
-})  # fmt: skip
+# Subjects that are the crowd itself ("thousands converged", "crowds poured in"), and
+# activists and youths, who protest as a crowd but are not where every crowd act is placed.
+CROWD_WORDS = CROWD_NOUNS | {"activist", "youth"}
 
 
 def crowd_acts(trigger: Token, subject: Token | None) -> bool:

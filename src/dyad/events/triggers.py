@@ -327,11 +327,10 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     return None
 
 
-def _object_undoes(tok: Token, words: Iterable[str]) -> bool:
+def _object_undoes(tok: Token, words: Collection[str]) -> bool:
     """Whether the verb's direct object is one that makes it no event ("released footage")."""
-    undoing = set(words)
     return any(
-        c.lemma_.lower() in undoing or c.lower_ in undoing
+        c.lemma_.lower() in words or c.lower_ in words
         for c in tok.children
         if c.dep_ in {"dobj", "nsubjpass"}
     )
