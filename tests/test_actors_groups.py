@@ -63,6 +63,12 @@ def _find(events: list[Event], words: str) -> ActorRef:
         ),
         ("Fatah accused Hamas of a coup.", "Fatah", "PSE", "PTY"),
         ("The Contras attacked a Sandinista army post.", "Contras", "NIC", "REB"),
+        # State organs named without their country, and a nationality's guards.
+        ("The IDF struck a Hamas tunnel in Gaza.", "IDF", "ISR", "MIL"),
+        ("The Revolutionary Guards seized a tanker in the Gulf.", "Revolutionary", "IRN", "MIL"),
+        ("The FSB arrested a journalist in Yekaterinburg.", "FSB", "RUS", "SPY"),
+        ("The Knesset approved the bill on Monday.", "Knesset", "ISR", "LEG"),
+        ("Tajik border guards fired at Kyrgyz guards.", "Kyrgyz guards", "KGZ", "MIL"),
     ],
 )
 def test_group_resolves_with_country_and_sector(code, text, words, country, sector):

@@ -49,6 +49,8 @@ def test_events_lexicon_codes_agree_with_crosswalk():
         ),
         ("Japan urged China to release the detained employee.", "REQUEST", "occurred"),
         ("Colombia rejected the proposal from Venezuela.", "REJECT", "occurred"),
+        # Agreeing to keep a ceasefire concedes it, as agreeing to one does.
+        ("Hamas agreed to extend the truce with Israel by two days.", "CONCEDE", "occurred"),
         (
             "Mexico and the United States signed a security agreement on Friday.",
             "SUPPORT",
@@ -501,3 +503,15 @@ def test_a_mood_is_no_act(code):
         "2023-12-28",
     )
     assert "angry" not in {m.text for e in events for m in e.mentions}
+
+
+def test_a_speech_act_after_what_was_said_is_the_reporters(code):
+    text = (
+        "Kenya's defence ministry said the jets dropped two bombs on a road, and accused "
+        "Uganda of opening fire on its troops."
+    )
+    [ev] = [e for e in code(text) if e.type == "ACCUSE"]
+    assert (ev.actors[0].country, [r.country for r in ev.recipients]) == ("KEN", ["UGA"])
+    # Without the comma the nearer subject stands: the soldiers did the accusing.
+    text = "Kenya's ministry said Ugandan soldiers beat him and accused him of spying."
+    assert [e.actors[0].country for e in code(text) if e.type == "ACCUSE"] in ([], ["UGA"])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dyad.events.nested import charged_with
+from dyad.nlp import parse_text
+
 
 def test_a_meeting_agreed_to_is_a_planned_meeting(code):
     events = code(
@@ -75,3 +78,13 @@ def test_in_charge_of_is_no_charge_and_a_blame_keeps_the_act(code):
     assert "ASSAULT" in {e.type for e in events}
     events = code("Kenyan protesters were shot by police in Nairobi.")
     assert "ASSAULT" in {e.type for e in events}
+
+
+def test_a_charge_hung_on_the_one_accused_is_still_the_charge():
+    # "of" hangs on the object here, not on the verb; what follows is still the charge.
+    doc = parse_text("Ugandan officials accused the Kenyan side of starting the shelling.")
+    [starting] = [t for t in doc if t.lower_ == "starting"]
+    assert starting.head.head.lower_ == "side"
+    assert charged_with(starting)
+    doc = parse_text("The Kenyan side of the border saw shelling.")
+    assert not any(charged_with(t) for t in doc)

@@ -38,6 +38,25 @@ def _has_infinitive(noun: Token) -> bool:
     )
 
 
+# Verbs that tell what someone said, and the speech acts a speaker goes on to do.
+REPORTING = frozenset({"say", "state", "tell", "add", "announce", "report", "claim", "confirm"})
+SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+
+
+def _reporter_goes_on(verb: Token) -> bool:
+    """Whether ``verb`` is a speech act the reporter goes on to do. "The ministry said the
+    jets dropped bombs, and accused its neighbour of ...": the parser hangs the second verb
+    on the nearest one, inside what was said; a speech act after ", and" with no subject of
+    its own is the reporter's. Without the comma ("said police beat him and accused him of
+    theft") the nearer reading stands."""
+    first = verb.head
+    if first.dep_ != "ccomp" or first.head.lemma_.lower() not in REPORTING:
+        return False
+    if verb.i < 2 or verb.doc[verb.i - 1].lower_ != "and" or verb.doc[verb.i - 2].text != ",":
+        return False
+    return bool(trigger_types(verb) & SPEECH_ACTS)
+
+
 # Acts whose subject judges a plan rather than holds it ("NATO condemned plans to send
 # troops", "welcomed plans to"); any other verb's subject is taken to hold the plan it takes
 # as object ("has plans to", "announced plans to", "are discussing plans to").
@@ -61,6 +80,9 @@ def subject_of(pred: Token) -> Token | None:
             if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
                 return cur.head
             return subj[0]
+        if cur.dep_ == "conj" and _reporter_goes_on(cur):
+            cur = cur.head.head  # the reporting verb, whose subject is the speaker
+            continue
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue

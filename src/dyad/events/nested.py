@@ -47,7 +47,7 @@ def content_of_other(found: Found, triggers: set[int]) -> bool:
     "threatened to impose sanctions", "urged Iran to release", "agreed to cooperate", or
     what someone is charged with ("convicted of blocking a street")."""
     t = found.predicate
-    if _charged_with(t):
+    if charged_with(t):
         return True
     for _ in range(3):
         if t.dep_ not in {"xcomp", "ccomp", "conj"} or t.head.i == t.i:
@@ -58,7 +58,7 @@ def content_of_other(found: Found, triggers: set[int]) -> bool:
     return False
 
 
-def _charged_with(t: Token) -> bool:
+def charged_with(t: Token) -> bool:
     """Whether ``t`` is inside what a charging word's "of"/"for"/"with" phrase names, also
     down a chain of clauses ("convicted of stabbing a guard and frightening people by
     blocking a street")."""
@@ -69,6 +69,8 @@ def _charged_with(t: Token) -> bool:
             charging = t.head.head
             if charging.dep_ == "pobj" and charging.head.lower_ == "in":
                 return False  # "the general in charge of the offensive"
+            if charging.dep_ == "dobj":
+                charging = charging.head  # "accused the Kyrgyz side of starting the shooting"
             if charging.lemma_.lower() in CHARGING or any(
                 c.lower_ == "guilty"
                 for c in charging.children  # "found him guilty ... for"

@@ -115,6 +115,9 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
                 g for c in tok.children if c.dep_ == "prep" and c.lower_ in p.prep
                 for g in c.children if g.dep_ == "pobj"
             ]  # fmt: skip
+        if p.xcomp is not None:
+            # "agreed to extend the ceasefire": the object of the act agreed to.
+            objs += [g for c in tok.children if c.dep_ == "xcomp" for g in children(c, "dobj")]
         # "25,000 tons of food aid": the measured thing is the object.
         objs += [g for c in objs for o in c.children if o.lower_ == "of" for g in o.children]
         objs = [c for c in objs if c.lemma_.lower() in p.object or c.lower_ in p.object] or [
