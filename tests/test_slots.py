@@ -11,14 +11,18 @@ def _of(events, etype):
 
 def test_the_released_are_the_recipients(code):
     events = code(
+        "Hamas fighters attacked a kibbutz. "
         "Israel released 30 Palestinian prisoners on Friday. The releases were part of the deal.",
         published="2023-11-25",
     )
-    assert _of(events, "RETREAT") == (["ISRGOV"], ["PSECVL"])  # prisoners here are civilians
+    # Prisoners of a side that is an armed group, not a state, are its civilians
+    # (``test_released`` has foreigners released to their state).
+    assert _of(events, "RETREAT") == (["ISRGOV"], ["PSECVL"])
 
 
 def test_released_from_a_states_jails_that_state_released_them(code):
     events = code(
+        "Hamas fighters attacked a kibbutz. "
         "Thirty Palestinian detainees were released from Israeli jails on Friday. The "
         "releases were part of the deal.",
         published="2023-11-25",

@@ -37,8 +37,9 @@ from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.protest_target import at_own_state
 from dyad.events.rallies import in_favour
 from dyad.events.referents import aim_at_acts
+from dyad.events.released import to_their_states
 from dyad.events.repeats import merge, merge_repeats, mergeable
-from dyad.events.states import as_governments
+from dyad.events.states import as_governments, state_ref
 from dyad.events.status import with_detector
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_words
@@ -185,7 +186,7 @@ class _Builder:
         for c in mods:
             iso = lexicon().country_of_word(c.text)
             if iso:
-                return [_state(iso, c.text)]
+                return [state_ref(iso, c.text)]
         return []
 
     def _slot(self, f: Found, slot: str) -> list[ActorRef]:
@@ -407,7 +408,7 @@ class _Builder:
         named_host = any(r.resolved_by == "state" for r in recipients)
         if guests and not hosts and mode == "visit" and place_for_state and not named_host:
             # "arrived in Beijing": the host is the state the place belongs to.
-            return actors, [_state(host, place_for_state.name)]
+            return actors, [state_ref(host, place_for_state.name)]
         return actors, recipients
 
     # -- assembling ------------------------------------------------------------------------
@@ -456,7 +457,7 @@ class _Builder:
             if where is not None and where.country:
                 # Named targets of unknown country stay beside it ("demanded that President
                 # Mugabe resign", Mugabe not in the knowledge base).
-                recipients = [*recipients, _state(where.country, where.name)]
+                recipients = [*recipients, state_ref(where.country, where.name)]
         if not sure_alone(f, actors, recipients):
             return []
         day = _day(date)
@@ -535,12 +536,6 @@ class _Builder:
             confidence=confidence,
             coder_version=self.version,
         )
-
-
-def _state(iso: str, text: str) -> ActorRef:
-    """A country as a participant, named by the words that stand for it."""
-    name = lexicon().country_names.get(iso, iso)
-    return ActorRef(text, name, None, iso, None, None, iso, "state", 0.6)
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
@@ -652,6 +647,7 @@ def extract_events(
     events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
     events = as_its_people(on_own_people(as_governments(events), report))
+    events = to_their_states(events, doc, actors.by_token)
     events = into_protests(merge_repeats(on_news_day(events)))
     source = SourceOffsets.of(record.text, doc.text)
     # Each mention once, however many events share it.

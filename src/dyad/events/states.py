@@ -9,6 +9,7 @@ government, so a bare recipient of ASSAULT keeps no sector.
 
 from __future__ import annotations
 
+from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import with_participants, with_sector
 from dyad.records import ActorRef, Event
@@ -55,3 +56,9 @@ def stands_for(ref: ActorRef, iso: str) -> bool:
     read as its government by ``as_governments``, which no word named."""
     as_gov = ref.resolved_by in BARE_STATE and ref.sector == "GOV" and not ref.actor_id
     return ref.country == iso and (bare_state(ref) or as_gov)
+
+
+def state_ref(iso: str, text: str) -> ActorRef:
+    """A country as a participant, named by the words that stand for it."""
+    name = lexicon().country_names.get(iso, iso)
+    return ActorRef(text, name, None, iso, None, None, iso, "state", 0.6)

@@ -1,0 +1,107 @@
+"""Whom a release is made to: the state of the people freed, when they are foreigners.
+
+"The Taliban released two U.S. citizens", "Hamas freed 24 hostages, including Israeli
+women", "Iran released a Swedish diplomat": the release is a concession to the state whose
+nationals go free, and the analysts' sets code that state's government as the recipient
+(``USA GOV``, ``ISR GOV``, ``SWE GOV``), not its civilians. A state freeing its own people
+("Nicaragua freed 222 political prisoners") keeps them as they are. The freed are often
+named only inside the object ("24 hostages, including Israeli women and Thai farm
+workers"); the first foreign nationality named there is the side released to. A release
+with no agent abroad ("a former Iranian official was released in Sweden") is the act of the
+state it happened in. A side that is an armed group, not a state, gets its people back as
+they are (``_armed_sides``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from dyad.actors.match import NON_STATES
+from dyad.events.identity import with_participants, with_sector
+from dyad.events.states import state_ref
+from dyad.records import ActorRef, Event
+
+# Where a release's freed people hang on its trigger: "released hostages", "hostages were
+# released", "the release of two U.S. citizens".
+FREED_DEPS = frozenset({"dobj", "nsubjpass"})
+ARMED_GROUPS = frozenset({"REB", "PRM", "UAF", "CRM"})
+
+
+def to_their_states(
+    events: list[Event], doc: Doc, by_token: Mapping[int, Sequence[ActorRef]]
+) -> list[Event]:
+    """``events`` with each release of foreigners made to their state's government."""
+    armed = _armed_sides(events)
+    return [_event(e, doc, by_token, armed) for e in events]
+
+
+def _armed_sides(events: list[Event]) -> set[str]:
+    """The countries whose side in the report is an armed group: those most often acting
+    through a group, not a state organ ("Hamas" for the Palestinians in a hostage deal). The
+    people such a side gets back are released to no government, and stay as they are
+    ("Israel released 39 Palestinian detainees": ``PSE CVL``)."""
+    sectors: dict[str, Counter[str]] = {}
+    for e in events:
+        for a in e.actors:
+            if a.country and a.sector:
+                sectors.setdefault(a.country, Counter())[a.sector] += 1
+    return {c for c, n in sectors.items() if n.most_common(1)[0][0] in ARMED_GROUPS}
+
+
+def _event(
+    event: Event, doc: Doc, by_token: Mapping[int, Sequence[ActorRef]], armed: set[str]
+) -> Event:
+    if (event.type, event.mode) != ("RETREAT", "release") or not event.mentions:
+        return event
+    captors = {a.country for a in event.actors if _state_of(a)}
+    freed = [r for r in event.recipients if _state_of(r)]
+    if not freed:
+        freed = _named_in_object(event, doc, by_token, captors)
+    foreign = [r for r in freed if r.country not in captors and r.country not in armed]
+    if not foreign:
+        return event
+    actors = event.actors
+    place = event.place.country if event.place is not None else None
+    if not captors and place and all(r.country != place for r in foreign):
+        # "was released in Sweden": no agent named, freed abroad by the state it happened in.
+        actors = [with_sector(state_ref(place, event.place.name), "GOV")]  # type: ignore[union-attr]
+    states: dict[str, ActorRef] = {}
+    for r in foreign:
+        states.setdefault(r.country or "", r if r.sector == "GOV" else with_sector(r, "GOV"))
+    # The freed who are of the captor's own country beside foreigners are a misreading
+    # ("released from Israeli jails"): the release is made to the other side.
+    return with_participants(event, actors, list(states.values()))
+
+
+def _state_of(ref: ActorRef) -> bool:
+    return bool(ref.country) and ref.country not in NON_STATES
+
+
+def _named_in_object(
+    event: Event, doc: Doc, by_token: Mapping[int, Sequence[ActorRef]], captors: set[str]
+) -> list[ActorRef]:
+    m = event.mentions[0]
+    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    if span is None:
+        return []
+    # "announced the release of two U.S. citizens": the freed hang on the event noun.
+    for noun in (n for t in span for n in _freed_nouns(t)):
+        for t in noun.subtree:
+            refs = [r for r in by_token.get(t.i, ()) if _state_of(r) and r.country not in captors]
+            if refs:
+                return refs[:1]
+    return []
+
+
+def _freed_nouns(trigger: Token) -> list[Token]:
+    nouns = [c for c in trigger.children if c.dep_ in FREED_DEPS]
+    # "released 24 hostages ..., including Israeli women": the parser may hang the list of
+    # the freed on the verb.
+    nouns += [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "including"}
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return nouns
