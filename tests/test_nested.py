@@ -82,9 +82,9 @@ def test_in_charge_of_is_no_charge_and_a_blame_keeps_the_act(code):
 
 def test_a_charge_hung_on_the_one_accused_is_still_the_charge():
     # "of" hangs on the object here, not on the verb; what follows is still the charge.
-    doc = parse_text("Ugandan officials accused the Kenyan side of starting the shelling.")
+    doc = parse_text("Uganda's envoy accused the Kenyan delegation of starting the quarrel.")
     [starting] = [t for t in doc if t.lower_ == "starting"]
-    assert starting.head.head.lower_ == "side"
+    assert starting.head.head.lower_ == "delegation"
     assert charged_with(starting)
     doc = parse_text("The Kenyan side of the border saw shelling.")
     assert not any(charged_with(t) for t in doc)

