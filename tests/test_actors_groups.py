@@ -69,6 +69,10 @@ def _find(events: list[Event], words: str) -> ActorRef:
         ("The FSB arrested a journalist in Yekaterinburg.", "FSB", "RUS", "SPY"),
         ("The Knesset approved the bill on Monday.", "Knesset", "ISR", "LEG"),
         ("Tajik border guards fired at Kyrgyz guards.", "Kyrgyz guards", "KGZ", "MIL"),
+        # Militants and gunmen are armed insurgents (REB) in the analysts' sets, where
+        # PLOVER's agents dictionary has UAF, which the sets keep for mercenaries.
+        ("Somali militants attacked a Kenyan border post.", "militants", "SOM", "REB"),
+        ("Serb gunmen attacked a Kosovo police patrol.", "gunmen", "SRB", "REB"),
     ],
 )
 def test_group_resolves_with_country_and_sector(code, text, words, country, sector):

@@ -143,3 +143,10 @@ def test_a_passive_that_keeps_its_object_was_made_of_the_indirect_one(code):
     # the object still names the giver.
     events = code("Ukraine was given military aid by Germany on Monday.", published="2024-06-27")
     assert _of(events, "AID") == (["DEUGOV"], ["UKRGOV"])
+
+
+def test_a_ratification_or_a_concession_is_made_to_the_owner_of_its_object(code):
+    events = code("Kenya's parliament ratified the accession of Finland on Tuesday.")
+    assert _of(events, "SUPPORT") == (["KENLEG"], ["FINGOV"])
+    events = code("The Kenyan army accepted Al-Shabaab's terms for a prisoner exchange.")
+    assert _of(events, "CONCEDE") == (["KENMIL"], ["SOMREB"])
