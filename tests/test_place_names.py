@@ -27,3 +27,12 @@ def test_the_second_of_two_titled_leaders_keeps_his_country(code):
     )
     [ev] = [e for e in events if e.type == "SUPPORT"]
     assert sorted(a.code for a in ev.actors) == ["KGZGOV", "TJKGOV"]
+
+
+def test_capitals_taken_for_people_or_bodies_are_places(code):
+    events = code("Dushanbe blamed Bishkek on Sunday for the shelling of two villages.")
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert ([a.code for a in ev.actors], [r.code for r in ev.recipients]) == (
+        ["TJKGOV"],
+        ["KGZGOV"],
+    )
