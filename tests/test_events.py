@@ -515,3 +515,11 @@ def test_a_speech_act_after_what_was_said_is_the_reporters(code):
     # Without the comma the nearer subject stands: the soldiers did the accusing.
     text = "Kenya's ministry said Ugandan soldiers beat him and accused him of spying."
     assert [e.actors[0].country for e in code(text) if e.type == "ACCUSE"] in ([], ["UGA"])
+
+
+def test_ground_taken_is_coercion_and_people_taken_are_not(code):
+    text = "Somali troops recaptured the port town from Al-Shabaab on Sunday."
+    [ev] = code(text)
+    assert (ev.type, ev.mode, [r.code for r in ev.recipients]) == ("COERCE", "seize", ["SOMREB"])
+    text = "Somali troops captured three Al-Shabaab fighters on Sunday."
+    assert "COERCE" not in {e.type for e in code(text)}

@@ -60,7 +60,7 @@ class TriggerPattern(BaseModel):
     recipient: tuple[Slot, ...] = ()
     reciprocal: bool = False  # a compound subject with no recipient: all are actors
     inverse: bool = False  # the subject is the host: visitor = actor, host = recipient
-    object_kind: Literal["actor", "person", "claim"] | None = None
+    object_kind: Literal["actor", "person", "claim", "place"] | None = None
 
     @model_validator(mode="after")
     def _known_code(self) -> TriggerPattern:

@@ -158,6 +158,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         return False
     if p.type == "AID" and obj is not None and _deployed(tok, obj):
         return False
+    if p.object_kind == "place" and not any(_is_place(c) for c in children(tok, "dobj")):
+        return False  # "captured the town" is territory taken, "captured two soldiers" not
     if p.object_kind in {"actor", "person"}:
         # An object predicate names or judges the person: "called Putin a war criminal",
         # "calling them a warning" is no phone call.
@@ -178,6 +180,20 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         ):
             return False
     return obj
+
+
+# Ground that is taken, held or lost ("recaptured the presidential palace", "overran an
+# army base"), beside places named as such.
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "palace", "base", "airport", "airbase", "airfield", "territory",
+    "area", "region", "district", "province", "capital", "position", "hill", "crossing",
+    "outpost", "headquarters", "port", "bridge", "island", "compound", "stronghold", "garrison",
+    "checkpoint", "border", "county", "settlement", "camp", "oilfield", "mine",
+})  # fmt: skip
+
+
+def _is_place(obj: Token) -> bool:
+    return obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in PLACE_NOUNS
 
 
 # Forces and arms sent to a stretch of land or sea are deployed there, not given to anyone
