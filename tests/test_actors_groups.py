@@ -69,6 +69,8 @@ def _find(events: list[Event], words: str) -> ActorRef:
         ("The FSB arrested a journalist in Yekaterinburg.", "FSB", "RUS", "SPY"),
         ("The Knesset approved the bill on Monday.", "Knesset", "ISR", "LEG"),
         ("Tajik border guards fired at Kyrgyz guards.", "Kyrgyz guards", "KGZ", "MIL"),
+        ("Chadema accused the police of beating its supporters.", "Chadema", "TZA", "PTY"),
+        ("The Kuomintang criticised the president's budget.", "Kuomintang", "TWN", "PTY"),
         # Militants and gunmen are armed insurgents (REB) in the analysts' sets, where
         # PLOVER's agents dictionary has UAF, which the sets keep for mercenaries.
         ("Somali militants attacked a Kenyan border post.", "militants", "SOM", "REB"),

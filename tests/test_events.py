@@ -49,6 +49,8 @@ def test_events_lexicon_codes_agree_with_crosswalk():
         ),
         ("Japan urged China to release the detained employee.", "REQUEST", "occurred"),
         ("Colombia rejected the proposal from Venezuela.", "REJECT", "occurred"),
+        # A vow to boycott or resist threatens dissent; it promises nothing.
+        ("Kenya's opposition vowed to boycott the vote on Monday.", "THREATEN", "occurred"),
         # Agreeing to keep a ceasefire concedes it, as agreeing to one does.
         ("Hamas agreed to extend the truce with Israel by two days.", "CONCEDE", "occurred"),
         (
