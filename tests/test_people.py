@@ -44,3 +44,15 @@ def test_its_forces_are_the_speakers_own(code):
 def test_a_wire_dateline_closed_with_a_stop_is_no_participant(code):
     events = code("Belgrade (EFE).- Serbian police used tear gas to break up a protest.")
     assert _codes(events, "actors") == ["SRBCOP"]
+
+
+def test_opposition_politicians_are_the_opposition(code):
+    for text in [
+        "Kenya's opposition leader Amina Wanjiru denounced the new tax on Monday.",
+        "Kenyan opposition party leader Amina Wanjiru denounced the new tax on Monday.",
+        # What a former office-holder is now, told beside the name, is what she is coded.
+        "Former Kenyan minister Amina Wanjiru, now a leading opposition figure, denounced "
+        "the new tax on Monday.",
+    ]:
+        [ev] = [e for e in code(text) if e.type == "ACCUSE"]
+        assert _codes([ev], "actors") == ["KENOPP"], text
