@@ -525,3 +525,12 @@ def test_ground_taken_is_coercion_and_people_taken_are_not(code):
     assert (ev.type, ev.mode, [r.code for r in ev.recipients]) == ("COERCE", "seize", ["SOMREB"])
     text = "Somali troops captured three Al-Shabaab fighters on Sunday."
     assert "COERCE" not in {e.type for e in code(text)}
+
+
+def test_acts_listed_after_what_was_said_share_its_subject(code):
+    text = (
+        "Army officers in Niger said they seized power Tuesday, placed President Mohamed "
+        "Bazoum under house arrest, and closed the borders."
+    )
+    [ev] = [e for e in code(text) if (e.type, e.mode) == ("COERCE", "arrest")]
+    assert [a.code for a in ev.actors] == ["NERMIL"]

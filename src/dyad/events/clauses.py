@@ -57,6 +57,17 @@ def _reporter_goes_on(verb: Token) -> bool:
     return bool(trigger_types(verb) & SPEECH_ACTS)
 
 
+def _reported_before(clause: Token) -> Token | None:
+    """The clause said just before ``clause`` to the same verb, when the parser made a list
+    of acts reported together two clauses of the reporting verb, the second with no
+    subject of its own ("said they seized power, placed Bongo under house arrest")."""
+    before = [
+        c for c in clause.head.children
+        if c.dep_ == "ccomp" and c.i < clause.i and any(s.dep_ in SUBJECTS for s in c.children)
+    ]  # fmt: skip
+    return before[-1] if before else None
+
+
 # Acts whose subject judges a plan rather than holds it ("NATO condemned plans to send
 # troops", "welcomed plans to"); any other verb's subject is taken to hold the plan it takes
 # as object ("has plans to", "announced plans to", "are discussing plans to").
@@ -80,6 +91,9 @@ def subject_of(pred: Token) -> Token | None:
             if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
                 return cur.head
             return subj[0]
+        if cur.dep_ == "ccomp" and (sibling := _reported_before(cur)) is not None:
+            cur = sibling  # "said they seized power, placed Bongo under house arrest"
+            continue
         if cur.dep_ == "conj" and _reporter_goes_on(cur):
             cur = cur.head.head  # the reporting verb, whose subject is the speaker
             continue
