@@ -223,3 +223,23 @@ def test_leaders_paternal_surname_of_a_long_form_names_the_person(kb: KnowledgeB
     # last: it is still his surname, not a given name.
     [e] = kb.surname("Hernández")
     assert e.id == "juan-orlando-hernandez"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "sector"),
+    [
+        # The converted rows end these tenures at a snapshot gap (2024-03-16, 2023-06-03):
+        # hand-written days replace them, in office up to the day they left.
+        ("Albin Kurti", dt.date(2025, 6, 1), "GOV"),
+        ("Sheikh Hasina", dt.date(2024, 7, 20), "GOV"),
+        ("Sheikh Hasina", dt.date(2024, 8, 6), "ELI"),
+        ("Mohamed Bazoum", dt.date(2023, 7, 20), "GOV"),
+        ("Mohamed Bazoum", dt.date(2023, 7, 27), "ELI"),
+        ("Macky Sall", dt.date(2024, 3, 25), "GOV"),
+    ],
+)
+def test_heads_in_office_through_a_snapshot_gap(
+    kb: KnowledgeBase, name: str, day: dt.date, sector: str
+) -> None:
+    (entry,) = kb.exact(name)
+    assert kb.role_on(entry, day).sector == sector

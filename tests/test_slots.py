@@ -43,7 +43,7 @@ def test_an_extradition_is_aimed_at_the_receiving_state(code):
 
 def test_remarks_criticizing_are_their_speakers_criticism(code):
     events = code(
-        "The Ethiopian president drew anger in Nairobi this week after he made remarks "
+        "The Ethiopian president drew anger in Nairobi this week after she made remarks "
         "criticizing Kenya's election. The talks were suspended.",
         published="2024-05-06",
     )
