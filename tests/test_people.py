@@ -56,3 +56,9 @@ def test_opposition_politicians_are_the_opposition(code):
     ]:
         [ev] = [e for e in code(text) if e.type == "ACCUSE"]
         assert _codes([ev], "actors") == ["KENOPP"], text
+
+
+def test_a_topic_word_before_the_role_noun_keeps_the_role(code):
+    events = code("Somali gunmen shot dead a Kenyan election official in Mandera on Monday.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert _codes([ev], "recipients") == ["KENGOV"]

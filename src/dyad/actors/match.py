@@ -157,6 +157,10 @@ def peel(
         if w in {"and", "&", ","} and (titles or countries) and i + 1 < limit:
             i += 1  # "Hungarian and Romanian", "Deputy Prime Minister and Foreign Minister"
             continue
+        last_role = not keep_last and lex.role_at(list(low), limit - 1, lem)[1]
+        if last_role and countries and i + 1 < limit:
+            i += 1  # "a Russian election official": a topic word before the role noun
+            continue
         break
     for q in qualifiers:
         # "the top U.S. diplomat": a qualifier parted from its role phrase by a country.
