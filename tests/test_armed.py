@@ -83,3 +83,15 @@ def test_crowd_control_weapons_are_crowd_control(code):
     ):
         [ev] = _of(code(text), "ASSAULT")
         assert ev.mode == "crowd-control", text
+
+
+def test_a_state_attacked_while_its_forces_fight_back_is_its_military(code):
+    events = code(
+        "Kenyan soldiers returned fire at a border post on Monday. "
+        "Ugandan jets later bombed targets in Kenya."
+    )
+    bombed = [e for e in events if e.type == "ASSAULT" and "bombed" in e.mentions[0].text]
+    assert [r.code for r in bombed[0].recipients] == ["KENMIL"]
+    # A state attacked by forces it does not fight back keeps its bare code.
+    events = code("Ugandan jets bombed targets in Kenya on Monday.")
+    assert [r.code for e in events for r in e.recipients] == ["KEN"]

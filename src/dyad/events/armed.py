@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import with_participants, with_sector
-from dyad.events.states import BARE_STATE
+from dyad.events.states import BARE_STATE, bare_state
 from dyad.records import ActorRef, Event
 
 # ASSAULT modes that are not the armed forces' own: executions are the state's.
@@ -31,8 +31,31 @@ RULING_FORCES = frozenset({"junta"})
 
 
 def as_forces(events: list[Event]) -> list[Event]:
-    """``events`` with a state's or junta's armed acts given to its military."""
-    return [_event(e) for e in events]
+    """``events`` with a state's or junta's armed acts given to its military, and a state
+    attacked bare by another while its own forces fight back in the report ("bombed targets
+    in Cambodia" in a border clash) the target of its military."""
+    out = [_event(e) for e in events]
+    fighting = {
+        a.country
+        for e in out
+        if e.type == "ASSAULT" and e.status == "occurred"
+        for a in e.actors
+        if a.sector == "MIL" and a.country
+    }
+    return [_at_forces(e, fighting) for e in out]
+
+
+def _at_forces(event: Event, fighting: set[str]) -> Event:
+    if event.type != "ASSAULT" or event.mode in NOT_ARMED:
+        return event
+    own = {a.country for a in event.actors}
+    recipients = [
+        with_sector(r, "MIL")
+        if r.country in fighting and r.country not in own and bare_state(r)
+        else r
+        for r in event.recipients
+    ]
+    return with_participants(event, event.actors, recipients)
 
 
 def _event(event: Event) -> Event:
