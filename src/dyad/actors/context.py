@@ -116,3 +116,12 @@ def serving(
         return None
     held = [c for c in cands if any(r.country == iso for r in kb.roles_on(c, day))]
     return held[0] if len(held) == 1 else None
+
+
+# Sectors only a state has: a titled person of no known country holds one at home.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "PTY"})
+
+
+def stateless(ref: ActorRef) -> bool:
+    """A state's sector held by no known country and no knowledge-base entry."""
+    return ref.country is None and ref.sector in STATE_SECTORS and ref.actor_id is None

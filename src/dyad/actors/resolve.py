@@ -33,6 +33,7 @@ from dyad.actors.context import (
     in_context,
     report_country,
     serving,
+    stateless,
 )
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
@@ -51,8 +52,6 @@ SPEECH_VERBS = {
     "say", "announce", "tell", "add", "insist", "confirm", "declare", "state", "report",
     "warn", "claim", "indicate", "signal", "stress", "reiterate", "vow", "pledge", "promise",
 }  # fmt: skip
-# Sectors only a state has: a titled person of no known country holds one at home.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "OPP", "PTY"})
 # "the two leaders", "both sides", "all three countries": how many participants.
 GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 # Heads of such groups that name persons, and those that name states (with the sector a
@@ -1017,12 +1016,12 @@ class _Resolver:
         ("army chief General Munir"), as the report's country's."""
         dateline = dateline_country(self.doc, ())
         for i, refs in out.by_token.items():
-            if not any(map(_stateless, refs)):
+            if not any(map(stateless, refs)):
                 continue
             sent = self.doc[i].sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
             if iso is not None:
-                out.by_token[i] = [in_context(r, iso) if _stateless(r) else r for r in refs]
+                out.by_token[i] = [in_context(r, iso) if stateless(r) else r for r in refs]
         for i, cands in self.shared.items():
             sent = self.doc[i].sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
@@ -1037,11 +1036,6 @@ class _Resolver:
             if iso is not None and p.token.i not in out.by_token:
                 ref = self._composed(p.text, p.name, None, p.sector, p.role)
                 out.by_token[p.token.i] = [in_context(ref, iso)]
-
-
-def _stateless(ref: ActorRef) -> bool:
-    """A state's sector held by no known country and no knowledge-base entry."""
-    return ref.country is None and ref.sector in STATE_SECTORS and ref.actor_id is None
 
 
 def resolve_document(doc: Doc, kb: KnowledgeBase, *, day: dt.date | None) -> DocumentActors:
