@@ -33,6 +33,7 @@ from dyad.events.nested import (
 )
 from dyad.events.news_day import on_news_day
 from dyad.events.persons import as_its_people
+from dyad.events.pledges import as_pledges
 from dyad.events.populace import crowd_acts, on_own_people, protesters_of
 from dyad.events.protest_target import at_own_state
 from dyad.events.rallies import in_favour
@@ -648,7 +649,7 @@ def extract_events(
     events = at_own_state(code_domestic(events, kb, mentioned), report)
     events = as_its_people(on_own_people(as_governments(events), report))
     events = to_their_states(events, doc, actors.by_token)
-    events = into_protests(merge_repeats(on_news_day(events)))
+    events = into_protests(merge_repeats(on_news_day(as_pledges(events))))
     source = SourceOffsets.of(record.text, doc.text)
     # Each mention once, however many events share it.
     for m in {id(m): m for e in events for m in e.mentions}.values():
