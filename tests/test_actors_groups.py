@@ -68,7 +68,7 @@ def _find(events: list[Event], words: str) -> ActorRef:
         ("The Revolutionary Guards seized a tanker in the Gulf.", "Revolutionary", "IRN", "MIL"),
         ("The FSB arrested a journalist in Yekaterinburg.", "FSB", "RUS", "SPY"),
         ("The Knesset approved the bill on Monday.", "Knesset", "ISR", "LEG"),
-        ("Tajik border guards fired at Kyrgyz guards.", "Kyrgyz guards", "KGZ", "MIL"),
+        ("Uzbek guards detained two smugglers near the crossing.", "Uzbek guards", "UZB", "MIL"),
         ("Chadema accused the police of beating its supporters.", "Chadema", "TZA", "PTY"),
         ("The Kuomintang criticised the president's budget.", "Kuomintang", "TWN", "PTY"),
         # Militants and gunmen are armed insurgents (REB) in the analysts' sets, where

@@ -95,3 +95,12 @@ def test_a_state_attacked_while_its_forces_fight_back_is_its_military(code):
     # A state attacked by forces it does not fight back keeps its bare code.
     events = code("Ugandan jets bombed targets in Kenya on Monday.")
     assert [r.code for e in events for r in e.recipients] == ["KEN"]
+
+
+def test_a_state_whose_forces_fire_at_someone_else_is_no_fighting_side(code):
+    events = code(
+        "Kenyan soldiers shot dead two cattle rustlers in Turkana on Monday. "
+        "Ugandan jets later bombed targets in Kenya."
+    )
+    bombed = [e for e in events if e.type == "ASSAULT" and "bombed" in e.mentions[0].text]
+    assert [r.code for r in bombed[0].recipients] == ["KEN"]

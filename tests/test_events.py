@@ -516,7 +516,7 @@ def test_a_speech_act_after_what_was_said_is_the_reporters(code):
     assert (ev.actors[0].country, [r.country for r in ev.recipients]) == ("KEN", ["UGA"])
     # Without the comma the nearer subject stands: the soldiers did the accusing.
     text = "Kenya's ministry said Ugandan soldiers beat him and accused him of spying."
-    assert [e.actors[0].country for e in code(text) if e.type == "ACCUSE"] in ([], ["UGA"])
+    assert "KEN" not in [e.actors[0].country for e in code(text) if e.type == "ACCUSE"]
 
 
 def test_ground_taken_is_coercion_and_people_taken_are_not(code):
@@ -529,8 +529,10 @@ def test_ground_taken_is_coercion_and_people_taken_are_not(code):
 
 def test_acts_listed_after_what_was_said_share_its_subject(code):
     text = (
-        "Army officers in Niger said they seized power Tuesday, placed President Mohamed "
-        "Bazoum under house arrest, and closed the borders."
+        "Nigerien soldiers said they closed the borders on Wednesday, detained President "
+        "Mohamed Bazoum at his residence, and suspended all institutions."
     )
-    [ev] = [e for e in code(text) if (e.type, e.mode) == ("COERCE", "arrest")]
+    [ev] = [
+        e for e in code(text, published="2023-07-27") if (e.type, e.mode) == ("COERCE", "arrest")
+    ]
     assert [a.code for a in ev.actors] == ["NERMIL"]

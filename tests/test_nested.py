@@ -88,3 +88,6 @@ def test_a_charge_hung_on_the_one_accused_is_still_the_charge():
     assert charged_with(starting)
     doc = parse_text("The Kenyan side of the border saw shelling.")
     assert not any(charged_with(t) for t in doc)
+    # An arrest's object is who was arrested; its "of" phrase says who they are.
+    doc = parse_text("Police arrested the organisers of the march in Nairobi on Friday.")
+    assert not any(charged_with(t) for t in doc)

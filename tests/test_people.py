@@ -51,8 +51,8 @@ def test_opposition_politicians_are_the_opposition(code):
         "Kenya's opposition leader Amina Wanjiru denounced the new tax on Monday.",
         "Kenyan opposition party leader Amina Wanjiru denounced the new tax on Monday.",
         # What a former office-holder is now, told beside the name, is what she is coded.
-        "Former Kenyan minister Amina Wanjiru, now a leading opposition figure, denounced "
-        "the new tax on Monday.",
+        "Former Kenyan minister Amina Wanjiru, today the opposition's candidate for "
+        "governor, denounced the new tax on Monday.",
     ]:
         [ev] = [e for e in code(text) if e.type == "ACCUSE"]
         assert _codes([ev], "actors") == ["KENOPP"], text

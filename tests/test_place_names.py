@@ -15,8 +15,10 @@ def test_a_nationality_taken_for_a_person_is_a_nationality():
     assert labels.get("Emomali Rahmon") == "PERSON"
 
 
-def test_bodies_keep_their_label():
+def test_bodies_and_namesakes_of_capitals_keep_their_label():
     assert _labels("The UN and the EU condemned the coup.").get("UN") == "ORG"
+    labels = _labels("Hamilton said on Sunday that Georgetown would host the talks.")
+    assert labels.get("Hamilton") != "GPE"
 
 
 def test_the_second_of_two_titled_leaders_keeps_his_country(code):

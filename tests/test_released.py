@@ -18,7 +18,7 @@ def test_the_freed_named_in_a_list_after_the_object(code):
         "Al-Shabaab fighters freed 12 captives near the border on Monday, including Kenyan "
         "teachers and Ugandan traders."
     )
-    actors, recipients = _release(code(text))
+    _, recipients = _release(code(text))
     assert recipients == ["KENGOV"]
 
 
@@ -32,3 +32,17 @@ def test_a_state_freeing_its_own_people_keeps_them(code):
     actors, recipients = _release(events)
     assert actors == ["KENGOV"]
     assert "KENGOV" not in recipients
+
+
+def test_freed_named_by_a_state_organ_or_with_an_agent_stay_so_released(code):
+    # The freed's own phrase is kept apart from the state released to.
+    events = code("Russia released two jailed Ukrainian soldiers on Friday.")
+    assert _release(events) == (["RUSGOV"], ["UKRGOV"])
+    # An active release with no known agent is not given to the state it happened in.
+    actors, _ = _release(code("Gunmen freed two American missionaries in Haiti on Friday."))
+    assert "HTIGOV" not in actors
+    # Prisoners of a state named with no armed side of theirs in the report.
+    assert _release(code("Israel released 30 Palestinian prisoners on Friday.")) == (
+        ["ISRGOV"],
+        ["PSEGOV"],
+    )

@@ -109,6 +109,8 @@ def peel(
     org: Entry | None = None
     former = False
     qualifiers: list[str] = []
+    # A common-noun phrase ending in a role noun ("a Russian election official").
+    ends_in_role = not keep_last and bool(limit) and bool(lex.role_at(list(low), limit - 1, lem)[1])
     i = 0
     while i < limit:
         w = low[i]
@@ -157,8 +159,7 @@ def peel(
         if w in {"and", "&", ","} and (titles or countries) and i + 1 < limit:
             i += 1  # "Hungarian and Romanian", "Deputy Prime Minister and Foreign Minister"
             continue
-        last_role = not keep_last and lex.role_at(list(low), limit - 1, lem)[1]
-        if last_role and countries and i + 1 < limit:
+        if ends_in_role and countries and i + 1 < limit:
             i += 1  # "a Russian election official": a topic word before the role noun
             continue
         break

@@ -434,8 +434,8 @@ class _Resolver:
             apps.append(head.head)  # "Peru's foreign minister, Elmer Schialer"
         title, country = p.title, p.country
         org, sector = p.org, p.sector
-        if sector == "ELI" and any(m.lower_ == "opposition" for a in apps for m in a.children):
-            sector = "OPP"  # "Former prime minister X, now a leading opposition figure"
+        if sector == "ELI" and any(m.lower_ == "opposition" for a in apps for m in a.subtree):
+            sector = "OPP"  # "a former minister, today the opposition's candidate": what X is now
         for a in apps:
             if title is not None and country is not None:
                 break

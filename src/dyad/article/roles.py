@@ -31,7 +31,7 @@ _LONG_AGO = re.compile(
     r"the previous year|a year (?:ago|earlier)|decades?-long|in the past)\b",
     re.I,
 )
-_REPORTING_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm"}
+REPORTING_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ def _background(sent: Span, published: dt.date | None) -> bool:
     """History told beside the news: the main clause in the pluperfect ("had ruled since
     1967"), or the act dated in an earlier year or long ago ("in 2019", "two years ago")."""
     root = sent.root
-    if root.lemma_ in _REPORTING_LEMMAS:
+    if root.lemma_ in REPORTING_LEMMAS:
         return False  # "X said it had ...": the report is news, whatever it reports
     had = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in root.children)
     if root.tag_ == "VBN" and had:
@@ -99,7 +99,7 @@ def _background(sent: Span, published: dt.date | None) -> bool:
             years = [int(y) for y in _YEAR.findall(ent.text)]
             if years and max(years) < published.year and _in_main_clause(ent.root, root):
                 return True
-    return bool(_LONG_AGO.search(sent.text)) and not _REPORTING_LEMMAS & {
+    return bool(_LONG_AGO.search(sent.text)) and not REPORTING_LEMMAS & {
         t.lemma_ for t in sent if t.dep_ == "ROOT"
     }
 

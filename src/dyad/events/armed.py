@@ -32,26 +32,36 @@ RULING_FORCES = frozenset({"junta"})
 
 def as_forces(events: list[Event]) -> list[Event]:
     """``events`` with a state's or junta's armed acts given to its military, and a state
-    attacked bare by another while its own forces fight back in the report ("bombed targets
-    in Cambodia" in a border clash) the target of its military."""
+    attacked bare by another while its own forces fight that one in the report ("jets struck
+    positions across the border" in a border clash) the target of its military."""
     out = [_event(e) for e in events]
-    fighting = {
-        a.country
-        for e in out
-        if e.type == "ASSAULT" and e.status == "occurred"
-        for a in e.actors
-        if a.sector == "MIL" and a.country
-    }
-    return [_at_forces(e, fighting) for e in out]
+    # Who the report's forces fire at: (shooter, target); in a clash ("exchanged fire")
+    # each side at the other; the target None for fire returned at no one named.
+    fire: set[tuple[str, str | None]] = set()
+    for e in out:
+        if e.type != "ASSAULT" or e.status != "occurred":
+            continue
+        shooters = {a.country for a in e.actors if a.sector == "MIL" and a.country}
+        targets: set[str | None] = {r.country for r in e.recipients if r.country}
+        if not targets:
+            sides = {a.country for a in e.actors if a.country}
+            returned = any(m.pattern.endswith(".return.fire") for m in e.mentions)
+            targets = (set(sides) if len(sides) > 1 else set()) | ({None} if returned else set())
+        fire |= {(s, t) for s in shooters for t in targets if t != s}
+    return [_at_forces(e, fire) for e in out]
 
 
-def _at_forces(event: Event, fighting: set[str]) -> Event:
+def _at_forces(event: Event, fire: set[tuple[str, str | None]]) -> Event:
     if event.type != "ASSAULT" or event.mode in NOT_ARMED:
         return event
-    own = {a.country for a in event.actors}
+    own = {a.country for a in event.actors if a.country}
+
+    def fights_back(iso: str | None) -> bool:
+        return (iso, None) in fire or any((iso, a) in fire for a in own)
+
     recipients = [
         with_sector(r, "MIL")
-        if r.country in fighting and r.country not in own and bare_state(r)
+        if r.country not in own and bare_state(r) and fights_back(r.country)
         else r
         for r in event.recipients
     ]

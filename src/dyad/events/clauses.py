@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.article.roles import REPORTING_LEMMAS
 from dyad.events.status import PLAN_NOUNS
 from dyad.events.triggers import trigger_types
 
@@ -38,29 +39,31 @@ def _has_infinitive(noun: Token) -> bool:
     )
 
 
-# Verbs that tell what someone said, and the speech acts a speaker goes on to do.
-REPORTING = frozenset({"say", "state", "tell", "add", "announce", "report", "claim", "confirm"})
-SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# The speech acts a speaker goes on to do after what was said.
+GOES_ON_TO = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 
 
 def _reporter_goes_on(verb: Token) -> bool:
-    """Whether ``verb`` is a speech act the reporter goes on to do. "The ministry said the
-    jets dropped bombs, and accused its neighbour of ...": the parser hangs the second verb
-    on the nearest one, inside what was said; a speech act after ", and" with no subject of
-    its own is the reporter's. Without the comma ("said police beat him and accused him of
-    theft") the nearer reading stands."""
+    """Whether ``verb`` is a speech act the reporter goes on to do. "The envoy said two posts
+    came under fire, and blamed the rebels for it": the parser hangs the second verb on the
+    nearest one, inside what was said; a speech act after ", and" (an adverb may come
+    between) with no subject of its own is the reporter's. Without the comma ("said police
+    beat him and accused him of theft") the nearer reading stands."""
     first = verb.head
-    if first.dep_ != "ccomp" or first.head.lemma_.lower() not in REPORTING:
+    if first.dep_ != "ccomp" or first.head.lemma_.lower() not in REPORTING_LEMMAS:
         return False
-    if verb.i < 2 or verb.doc[verb.i - 1].lower_ != "and" or verb.doc[verb.i - 2].text != ",":
+    k = verb.i - 1
+    while k > 0 and verb.doc[k].dep_ == "advmod":  # ", and then accused"
+        k -= 1
+    if k < 1 or verb.doc[k].lower_ != "and" or verb.doc[k - 1].text != ",":
         return False
-    return bool(trigger_types(verb) & SPEECH_ACTS)
+    return bool(trigger_types(verb) & GOES_ON_TO)
 
 
 def _reported_before(clause: Token) -> Token | None:
     """The clause said just before ``clause`` to the same verb, when the parser made a list
     of acts reported together two clauses of the reporting verb, the second with no
-    subject of its own ("said they seized power, placed Bongo under house arrest")."""
+    subject of its own ("the rebels said they took the airport, closed the roads")."""
     before = [
         c for c in clause.head.children
         if c.dep_ == "ccomp" and c.i < clause.i and any(s.dep_ in SUBJECTS for s in c.children)
@@ -92,7 +95,7 @@ def subject_of(pred: Token) -> Token | None:
                 return cur.head
             return subj[0]
         if cur.dep_ == "ccomp" and (sibling := _reported_before(cur)) is not None:
-            cur = sibling  # "said they seized power, placed Bongo under house arrest"
+            cur = sibling  # "said they took the airport, closed the roads"
             continue
         if cur.dep_ == "conj" and _reporter_goes_on(cur):
             cur = cur.head.head  # the reporting verb, whose subject is the speaker

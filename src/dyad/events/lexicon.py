@@ -74,6 +74,7 @@ class TriggerPattern(BaseModel):
         conditions = (
             self.object, self.xcomp, self.prep, self.modifier, self.ccomp_aux, self.transitive,
             self.subject, self.aimless, self.xcomp_not, self.xcomp_other, self.object_not,
+            self.object_kind,
         )  # fmt: skip
         return sum(x is not None for x in conditions)
 

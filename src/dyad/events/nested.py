@@ -32,6 +32,12 @@ CHARGING = frozenset({
 })  # fmt: skip
 
 
+# Charging verbs whose object is the one charged, the charge hung on it ("accused the
+# delegation of walking out"); an arrest's or a detention's object is a person, whose "of"
+# phrase names who they are ("arrested the organisers of the protest").
+ACCUSING = frozenset({"accuse", "suspect", "convict", "charge"})
+
+
 # Nouns for those who do an act, which a detector may read as the act itself.
 DOERS = frozenset({
     "protester", "demonstrator", "rioter", "marcher", "striker", "attacker", "gunman",
@@ -69,8 +75,8 @@ def charged_with(t: Token) -> bool:
             charging = t.head.head
             if charging.dep_ == "pobj" and charging.head.lower_ == "in":
                 return False  # "the general in charge of the offensive"
-            if charging.dep_ == "dobj":
-                charging = charging.head  # "accused the Kyrgyz side of starting the shooting"
+            if charging.dep_ == "dobj" and t.tag_ == "VBG" and charging.head.lemma_ in ACCUSING:
+                charging = charging.head  # "accused the other side of starting the fight"
             if charging.lemma_.lower() in CHARGING or any(
                 c.lower_ == "guilty"
                 for c in charging.children  # "found him guilty ... for"

@@ -40,9 +40,8 @@ def to_their_states(
 
 def _armed_sides(events: list[Event]) -> set[str]:
     """The countries whose side in the report is an armed group: those most often acting
-    through a group, not a state organ ("Hamas" for the Palestinians in a hostage deal). The
-    people such a side gets back are released to no government, and stay as they are
-    ("Israel released 39 Palestinian detainees": ``PSE CVL``)."""
+    through a group, not a state organ (the first named on a tie). The people such a side
+    gets back are released to no government, and stay as they are."""
     sectors: dict[str, Counter[str]] = {}
     for e in events:
         for a in e.actors:
@@ -64,16 +63,30 @@ def _event(
     if not foreign:
         return event
     actors = event.actors
-    place = event.place.country if event.place is not None else None
-    if not captors and place and all(r.country != place for r in foreign):
-        # "was released in Sweden": no agent named, freed abroad by the state it happened in.
-        actors = [with_sector(state_ref(place, event.place.name), "GOV")]  # type: ignore[union-attr]
+    where = event.place
+    if not captors and where is not None and where.country and _agentless(event, doc):
+        if all(r.country != where.country for r in foreign):
+            # "was freed in Uganda": no agent named, freed abroad by the state it happened in.
+            actors = [with_sector(state_ref(where.country, where.name), "GOV")]
     states: dict[str, ActorRef] = {}
     for r in foreign:
-        states.setdefault(r.country or "", r if r.sector == "GOV" else with_sector(r, "GOV"))
+        iso = r.country or ""
+        # The state the freed are released to, not the freed themselves renamed.
+        states.setdefault(iso, with_sector(state_ref(iso, r.text), "GOV"))
     # The freed who are of the captor's own country beside foreigners are a misreading
     # ("released from Israeli jails"): the release is made to the other side.
     return with_participants(event, actors, list(states.values()))
+
+
+def _agentless(event: Event, doc: Doc) -> bool:
+    """Whether the release is told in the passive with no agent ("was released in ...")."""
+    m = event.mentions[0]
+    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "agent" not in deps
 
 
 def _state_of(ref: ActorRef) -> bool:

@@ -158,7 +158,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         return False
     if p.type == "AID" and obj is not None and _deployed(tok, obj):
         return False
-    if p.object_kind == "place" and not any(_is_place(c) for c in children(tok, "dobj")):
+    taken = children(tok, "dobj") or children(tok, "nsubjpass")
+    if p.object_kind == "place" and not any(_is_ground(c) for c in taken):
         return False  # "captured the town" is territory taken, "captured two soldiers" not
     if p.object_kind in {"actor", "person"}:
         # An object predicate names or judges the person: "called Putin a war criminal",
@@ -184,7 +185,7 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
 
 # Ground that is taken, held or lost ("recaptured the presidential palace", "overran an
 # army base"), beside places named as such.
-PLACE_NOUNS = frozenset({
+GROUND_NOUNS = frozenset({
     "town", "city", "village", "palace", "base", "airport", "airbase", "airfield", "territory",
     "area", "region", "district", "province", "capital", "position", "hill", "crossing",
     "outpost", "headquarters", "port", "bridge", "island", "compound", "stronghold", "garrison",
@@ -192,8 +193,8 @@ PLACE_NOUNS = frozenset({
 })  # fmt: skip
 
 
-def _is_place(obj: Token) -> bool:
-    return obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in PLACE_NOUNS
+def _is_ground(obj: Token) -> bool:
+    return obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in GROUND_NOUNS
 
 
 # Forces and arms sent to a stretch of land or sea are deployed there, not given to anyone
