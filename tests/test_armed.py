@@ -85,22 +85,21 @@ def test_crowd_control_weapons_are_crowd_control(code):
         assert ev.mode == "crowd-control", text
 
 
+def _bombed_kenya_after(code, earlier: str) -> list[str]:
+    """The codes of those Ugandan jets bomb in Kenya, told after ``earlier``."""
+    events = code(f"{earlier} Ugandan jets later bombed targets in Kenya.")
+    [bombed] = [e for e in events if e.type == "ASSAULT" and "bombed" in e.mentions[0].text]
+    return [r.code for r in bombed.recipients]
+
+
 def test_a_state_attacked_while_its_forces_fight_back_is_its_military(code):
-    events = code(
-        "Kenyan soldiers returned fire at a border post on Monday. "
-        "Ugandan jets later bombed targets in Kenya."
-    )
-    bombed = [e for e in events if e.type == "ASSAULT" and "bombed" in e.mentions[0].text]
-    assert [r.code for r in bombed[0].recipients] == ["KENMIL"]
+    earlier = "Kenyan soldiers returned fire at a border post on Monday."
+    assert _bombed_kenya_after(code, earlier) == ["KENMIL"]
     # A state attacked by forces it does not fight back keeps its bare code.
     events = code("Ugandan jets bombed targets in Kenya on Monday.")
     assert [r.code for e in events for r in e.recipients] == ["KEN"]
 
 
 def test_a_state_whose_forces_fire_at_someone_else_is_no_fighting_side(code):
-    events = code(
-        "Kenyan soldiers shot dead two cattle rustlers in Turkana on Monday. "
-        "Ugandan jets later bombed targets in Kenya."
-    )
-    bombed = [e for e in events if e.type == "ASSAULT" and "bombed" in e.mentions[0].text]
-    assert [r.code for r in bombed[0].recipients] == ["KEN"]
+    earlier = "Kenyan soldiers shot dead two cattle rustlers in Turkana on Monday."
+    assert _bombed_kenya_after(code, earlier) == ["KEN"]

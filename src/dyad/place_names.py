@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 MISREAD = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "FAC"})
+CAPITAL_MISREAD = MISREAD | {"ORG"}
 # Capitals that are also people's names or institutions in English news ("Hamilton said",
 # "Georgetown University", "Victoria"): left as the recogniser read them.
 NAMESAKES = frozenset({
@@ -42,7 +43,7 @@ def place_names(doc: Doc) -> Doc:
         if iso is not None:
             own_name = word == lex.country_names.get(iso, "").lower()
             ents.append(Span(doc, e.start, e.end, label="GPE" if own_name else "NORP"))
-        elif word is not None and e.label_ in MISREAD | {"ORG"} and _capital(word, lex.capitals):
+        elif word is not None and e.label_ in CAPITAL_MISREAD and _capital(word, lex.capitals):
             ents.append(Span(doc, e.start, e.end, label="GPE"))
         else:
             ents.append(e)

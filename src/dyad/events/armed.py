@@ -46,7 +46,7 @@ def as_forces(events: list[Event]) -> list[Event]:
         if not targets:
             sides = {a.country for a in e.actors if a.country}
             returned = any(m.pattern.endswith(".return.fire") for m in e.mentions)
-            targets = (set(sides) if len(sides) > 1 else set()) | ({None} if returned else set())
+            targets = (sides if len(sides) > 1 else set()) | ({None} if returned else set())
         fire |= {(s, t) for s in shooters for t in targets if t != s}
     return [_at_forces(e, fire) for e in out]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from spacy.tokens import Doc, Span
+
 from dyad.actors.lexicon import lexicon
 from dyad.records import ActorRef, Event, Mention, stable_id
 
@@ -66,3 +68,12 @@ def implied(iso: str, sector: str | None = None, noun: str | None = None) -> Act
     name = f"{country} {noun}" if noun else country
     code = iso + (sector or "")
     return ActorRef("", name, None, iso, sector, None, code, "implied", CONFIDENCE_IMPLIED)
+
+
+def trigger_span(event: Event, doc: Doc) -> Span | None:
+    """The words of ``event``'s first trigger in ``doc``, the parse it was coded from."""
+    if not event.mentions:
+        return None
+    m = event.mentions[0]
+    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    return span if span is not None and len(span) else None

@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import implied, with_participants
+from dyad.events.identity import implied, trigger_span, with_participants
 from dyad.events.judgements import FEELINGS
 from dyad.events.lexicon import patterns
 from dyad.events.reactions import RECEIVED_TYPES, RECEIVING
@@ -51,7 +51,7 @@ def aim_at_acts(
     events: list[Event], doc: Doc, by_token: Mapping[int, Sequence[ActorRef]]
 ) -> list[Event]:
     """``events`` with each reaction to an act aimed at that act's agents."""
-    triggers = {id(e): _trigger(e, doc) for e in events}
+    triggers = {id(e): trigger_span(e, doc) for e in events}
     out = []
     for e in events:
         span = triggers[id(e)]
@@ -134,14 +134,6 @@ def _nearest_act(
 
 def _codes(refs: Sequence[ActorRef]) -> set[str]:
     return {r.code for r in refs}
-
-
-def _trigger(event: Event, doc: Doc) -> Span | None:
-    if not event.mentions:
-        return None
-    m = event.mentions[0]
-    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
 
 
 def _object(t: Token) -> Token | None:

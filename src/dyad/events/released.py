@@ -1,15 +1,15 @@
 """Whom a release is made to: the state of the people freed, when they are foreigners.
 
-"The Taliban released two U.S. citizens", "Hamas freed 24 hostages, including Israeli
-women", "Iran released a Swedish diplomat": the release is a concession to the state whose
-nationals go free, and the analysts' sets code that state's government as the recipient
-(``USA GOV``, ``ISR GOV``, ``SWE GOV``), not its civilians. A state freeing its own people
-("Nicaragua freed 222 political prisoners") keeps them as they are. The freed are often
-named only inside the object ("24 hostages, including Israeli women and Thai farm
-workers"); the first foreign nationality named there is the side released to. A release
-with no agent abroad ("a former Iranian official was released in Sweden") is the act of the
-state it happened in. A side that is an armed group, not a state, gets its people back as
-they are (``_armed_sides``).
+"The junta freed two American citizens", "the rebels let a dozen captives go, among them
+Kenyan teachers", "the ministry released a detained Dutch diplomat": the release is a
+concession to the state whose nationals go free, and the analysts' sets code that state's
+government as the recipient (``USA GOV``, ``KEN GOV``, ``NLD GOV``), not its civilians. A
+state freeing its own people keeps them as they are. The freed are often named only inside
+the object or a list after it ("including ..."); the first foreign nationality named there
+is the side released to. A release told in the passive with no agent, abroad ("was freed in
+Uganda"), is the act of the state it happened in. A side that is an armed group, not a
+state, gets its people back as they are (``_armed_sides``); with no such side told, a
+state's nationals are released to its government.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import with_participants, with_sector
+from dyad.events.identity import trigger_span, with_participants, with_sector
 from dyad.events.states import state_ref
 from dyad.records import ActorRef, Event
 
 # Where a release's freed people hang on its trigger: "released hostages", "hostages were
-# released", "the release of two U.S. citizens".
+# released", "the release of two citizens".
 FREED_DEPS = frozenset({"dobj", "nsubjpass"})
 ARMED_GROUPS = frozenset({"REB", "PRM", "UAF", "CRM"})
 
@@ -73,15 +73,14 @@ def _event(
         iso = r.country or ""
         # The state the freed are released to, not the freed themselves renamed.
         states.setdefault(iso, with_sector(state_ref(iso, r.text), "GOV"))
-    # The freed who are of the captor's own country beside foreigners are a misreading
-    # ("released from Israeli jails"): the release is made to the other side.
+    # The freed of the captor's own country beside foreigners are a misreading (the jails'
+    # nationality read as the prisoners'): the release is made to the other side.
     return with_participants(event, actors, list(states.values()))
 
 
 def _agentless(event: Event, doc: Doc) -> bool:
     """Whether the release is told in the passive with no agent ("was released in ...")."""
-    m = event.mentions[0]
-    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    span = trigger_span(event, doc)
     if span is None:
         return False
     verb = span.root
@@ -96,11 +95,10 @@ def _state_of(ref: ActorRef) -> bool:
 def _named_in_object(
     event: Event, doc: Doc, by_token: Mapping[int, Sequence[ActorRef]], captors: set[str]
 ) -> list[ActorRef]:
-    m = event.mentions[0]
-    span = doc.char_span(m.trigger_start, m.trigger_end, alignment_mode="expand")
+    span = trigger_span(event, doc)
     if span is None:
         return []
-    # "announced the release of two U.S. citizens": the freed hang on the event noun.
+    # "announced the release of two citizens": the freed hang on the event noun.
     for noun in (n for t in span for n in _freed_nouns(t)):
         for t in noun.subtree:
             refs = [r for r in by_token.get(t.i, ()) if _state_of(r) and r.country not in captors]
@@ -111,8 +109,8 @@ def _named_in_object(
 
 def _freed_nouns(trigger: Token) -> list[Token]:
     nouns = [c for c in trigger.children if c.dep_ in FREED_DEPS]
-    # "released 24 hostages ..., including Israeli women": the parser may hang the list of
-    # the freed on the verb.
+    # "freed a dozen captives ..., including Kenyan teachers": the parser may hang the list
+    # of the freed on the verb.
     nouns += [
         g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "including"}
         for g in c.children if g.dep_ == "pobj"

@@ -158,8 +158,9 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
         return False
     if p.type == "AID" and obj is not None and _deployed(tok, obj):
         return False
-    taken = children(tok, "dobj") or children(tok, "nsubjpass")
-    if p.object_kind == "place" and not any(_is_ground(c) for c in taken):
+    if p.object_kind == "place" and not any(
+        _is_ground(c) for c in children(tok, "dobj") or children(tok, "nsubjpass")
+    ):
         return False  # "captured the town" is territory taken, "captured two soldiers" not
     if p.object_kind in {"actor", "person"}:
         # An object predicate names or judges the person: "called Putin a war criminal",
@@ -183,8 +184,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     return obj
 
 
-# Ground that is taken, held or lost ("recaptured the presidential palace", "overran an
-# army base"), beside places named as such.
+# Ground that is taken, held or lost ("retook the airport", "overran an army base"), beside
+# places named as such.
 GROUND_NOUNS = frozenset({
     "town", "city", "village", "palace", "base", "airport", "airbase", "airfield", "territory",
     "area", "region", "district", "province", "capital", "position", "hill", "crossing",
