@@ -37,6 +37,7 @@ from dyad.actors.context import (
 )
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon
+from dyad.actors.located import located, place_country
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
 from dyad.actors.regions import region_country
 from dyad.actors.sides import as_place, counted_parties, political_sides, side_noun, sides
@@ -803,7 +804,7 @@ class _Resolver:
                 return found
         if not countries:
             # "demonstrators in Baghdad", "opposition parties in Nepal": where they are.
-            countries = self._located(tok)
+            countries = located(self.lex, tok, self._ent_text)
         if not countries and plural and p.sector in CROWD_SECTORS:
             # "thousands of people blocked streets in Hong Kong": a crowd is of the place
             # where it acts.
@@ -836,42 +837,7 @@ class _Resolver:
         return refs
 
     def _place_country(self, tok: Token) -> str | None:
-        """The country a place name at ``tok`` stands for: a country's name or word, else
-        the gazetteer's reading of a place entity ("Baghdad", "Hong Kong")."""
-        from dyad.where import gazetteer
-
-        name = self._ent_text(tok)
-        iso = self.lex.country_of_word(name) or self.lex.country_of_word(tok.text)
-        if iso is None and tok.ent_type_ in {"GPE", "LOC"}:
-            place = gazetteer().lookup(name)
-            iso = place.country if place else None
-        return iso
-
-    def _located(self, tok: Token) -> list[str]:
-        """The country a group is said to be in or from ("in Baghdad", "of Nepal")."""
-        for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in {"in", "from", "of"}:
-                continue
-            for p in c.children:
-                if p.dep_ != "pobj":
-                    continue
-                p = phrases.named_place(p)
-                iso = self._place_country(p)
-                if iso is None:
-                    # "inhabitants of the Syrian Golan Heights": the place's own nationality.
-                    iso = next(
-                        (
-                            c
-                            for m in p.children
-                            if m.dep_ in {"compound", "amod"}
-                            for c in [self.lex.country_of_word(m.text)]
-                            if c
-                        ),
-                        None,
-                    )
-                if iso:
-                    return [iso]
-        return []
+        return place_country(self.lex, tok, self._ent_text(tok))
 
     def _appositive_name(self, tok: Token, sent_i: int) -> list[ActorRef]:
         """The actor a name in apposition to ``tok`` names, for phrases that are no actor
