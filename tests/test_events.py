@@ -536,3 +536,40 @@ def test_acts_listed_after_what_was_said_share_its_subject(code):
         e for e in code(text, published="2023-07-27") if (e.type, e.mode) == ("COERCE", "arrest")
     ]
     assert [a.code for a in ev.actors] == ["NERMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "pattern"),
+    [
+        (
+            "Myanmar soldiers opened fire on mourners in Mandalay.",
+            "ASSAULT",
+            "assault.open.fire",
+        ),
+        ("Morocco broke diplomatic ties with Iran last year.", "SANCTION", "sanction.break.ties"),
+        ("Bolivia snapped relations with Israel on Tuesday.", "SANCTION", "sanction.snap.ties"),
+        (
+            "Kosovo police broke into the Serbian consulate in Pristina.",
+            "COERCE",
+            "coerce.break.into",
+        ),
+        (
+            "Turkish prosecutors filed charges against the Istanbul mayor on Monday.",
+            "ACCUSE",
+            "accuse.charge.n.bring",
+        ),
+        (
+            "Sri Lanka's former president was taken into custody by police in Colombo.",
+            "COERCE",
+            "coerce.custody.n",
+        ),
+    ],
+)
+def test_phrasal_acts_of_force_and_rupture(code, text, etype, pattern):
+    events = code(text, published="2024-09-03")
+    assert (etype, pattern) in [(e.type, e.mentions[0].pattern) for e in events], events
+
+
+def test_dying_in_custody_is_no_arrest(code):
+    text = "A Kurdish student died in police custody in Tehran on Friday."
+    assert not [e for e in code(text, published="2022-09-17") if e.type == "COERCE"]
