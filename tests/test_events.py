@@ -195,7 +195,8 @@ def test_events_opposition_groups_located_in_a_country(code):
 
 def test_events_a_country_the_recogniser_took_for_a_person(code):
     [ev] = code("Sri Lanka established diplomatic ties with Kenya on Monday.")
-    assert [(a.country, a.resolved_by) for a in ev.actors] == [("LKA", "state")]
+    # Ties are established jointly: the partner is an actor too (``mutual.joint_with``).
+    assert [(a.country, a.resolved_by) for a in ev.actors] == [("LKA", "state"), ("KEN", "state")]
 
 
 def test_events_an_organisation_with_a_possessive_in_its_name(code):
@@ -573,3 +574,53 @@ def test_phrasal_acts_of_force_and_rupture(code, text, etype, pattern):
 def test_dying_in_custody_is_no_arrest(code):
     text = "A Kurdish student died in police custody in Tehran on Friday."
     assert not [e for e in code(text, published="2022-09-17") if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "pattern"),
+    [
+        (
+            "Mali's junta gave the Swedish envoy 72 hours to quit the country.",
+            "SANCTION",
+            "sanction.give.leave",
+        ),
+        (
+            "Chad ordered German ambassador Jan Tombinski to leave within two days.",
+            "SANCTION",
+            "sanction.order.leave",
+        ),
+        (
+            "Sri Lanka announced a state of emergency after the protests.",
+            "COERCE",
+            "coerce.announce.emergency",
+        ),
+        (
+            "Kenya's government scrapped plans to raise bread taxes after protests.",
+            "CONCEDE",
+            "concede.scrap.plan",
+        ),
+    ],
+)
+def test_expulsions_emergencies_and_climbdowns(code, text, etype, pattern):
+    events = code(text, published="2024-09-03")
+    assert (etype, pattern) in [(e.type, e.mentions[0].pattern) for e in events], events
+
+
+def test_a_time_word_after_a_reported_pronoun_keeps_the_speaker(code):
+    # The parser takes "it" for the object of "said" when a time word follows it.
+    [event] = code("Armenia said it yesterday reached a truce with Azerbaijan.", "2023-09-21")
+    assert event.type == "CONCEDE"
+    assert sorted(a.code for a in event.actors) == ["ARMGOV", "AZEGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "recipients"),
+    [
+        ("Sudan signed a peace deal with South Sudan.", "SUPPORT", ["SDNGOV", "SSDGOV"], []),
+        ("Qatar held talks with Iran.", "CONSULT", ["QATGOV"], ["IRNGOV"]),
+    ],
+)
+def test_a_joint_act_with_a_partner_has_both_as_actors(code, text, etype, actors, recipients):
+    [event] = [e for e in code(text, "2024-09-03") if e.type == etype]
+    assert sorted(a.code for a in event.actors) == actors
+    assert sorted(r.code for r in event.recipients) == recipients

@@ -257,3 +257,15 @@ def places_acted_in(tok: Token) -> list[Token]:
         if prep.lower_ in LOCATIVE and prep.head.i in holders:
             out.append(t)
     return out
+
+
+def stranded_subject(clause: Token) -> Token | None:
+    """ "Kyrgyzstan said it yesterday reached a ceasefire": a time word after the pronoun
+    makes the parser take the reported clause's subject for the speaking verb's object."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return None
+    head = clause.head
+    for c in head.children:
+        if c.dep_ == "dobj" and c.tag_ == "PRP" and head.i < c.i < clause.i:
+            return c
+    return None

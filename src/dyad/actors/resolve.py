@@ -609,11 +609,15 @@ class _Resolver:
         of a reported clause is the one reporting, when the pronoun can stand for it."""
         # "The army said its forces killed ...": the possessor of the clause's subject too.
         subject = tok.head if tok.dep_ == "poss" and tok.lower_ in OWNER_PRONOUNS else tok
-        if subject.dep_ not in SUBJECT_DEPS or (
-            subject is tok and tok.lower_ not in REPORTED_PRONOUNS
-        ):
+        stranded = [
+            c for c in tok.head.children
+            if (s := phrases.stranded_subject(c)) is not None and s.i == tok.i
+        ]  # fmt: skip
+        if not stranded and subject.dep_ not in SUBJECT_DEPS:
             return []
-        clause = subject.head
+        if subject is tok and tok.lower_ not in REPORTED_PRONOUNS:
+            return []
+        clause = stranded[0] if stranded else subject.head
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyad.actors import phrases
 from dyad.article.roles import REPORTING_LEMMAS
 from dyad.events.status import PLAN_NOUNS
 from dyad.events.triggers import trigger_types
@@ -94,6 +95,8 @@ def subject_of(pred: Token) -> Token | None:
             if subj[0].lower_ in {"which", "that", "who"} and cur.dep_ == "relcl":
                 return cur.head
             return subj[0]
+        if cur.dep_ == "ccomp" and (pron := phrases.stranded_subject(cur)) is not None:
+            return pron
         if cur.dep_ == "ccomp" and (sibling := _reported_before(cur)) is not None:
             cur = sibling  # "said they took the airport, closed the roads"
             continue

@@ -23,7 +23,7 @@ from dyad.events.identity import event_id, participant_key
 from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
 from dyad.events.members import listing
-from dyad.events.mutual import each_way
+from dyad.events.mutual import each_way, joint_with
 from dyad.events.nested import (
     agreed_meetings,
     content_of_other,
@@ -345,6 +345,7 @@ class _Builder:
         for slot in f.pattern.recipient:
             recipients = self._slot(f, slot)
             if recipients:
+                actors, recipients = joint_with(f.pattern, slot, actors, recipients)
                 break
         if not recipients and not (f.pattern.reciprocal and len(actors) > 1):
             recipients = self._deep_recipient(

@@ -13,9 +13,15 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dyad.events.identity import with_participants
-from dyad.records import Event
+from dyad.events.lexicon import TriggerPattern
+from dyad.records import ActorRef, Event
 
 ARGUMENTS = frozenset({"dobj", "pobj", "poss", "nsubjpass"})
+# Joint acts whose partner, told with "with", is a party as much as the subject ("Kyrgyzstan
+# reached a ceasefire with Tajikistan", "signed a deal with Egypt"): PLOVER codes both as
+# actors and no recipient, as for "Kyrgyzstan and Tajikistan reached a ceasefire". Meetings
+# keep their direction (the visitor and the host).
+JOINT_TYPES = frozenset({"AGREE", "CONCEDE", "SUPPORT", "RETREAT", "COOPERATE"})
 
 
 def reciprocal(tok: Token) -> bool:
@@ -68,3 +74,12 @@ def each_way(events: list[Event], predicate: Token) -> list[Event]:
         back = with_participants(e, [b], [a])
         out.append(replace(back, mentions=[replace(m) for m in back.mentions]))
     return out
+
+
+def joint_with(
+    pattern: TriggerPattern, slot: str, actors: list[ActorRef], recipients: list[ActorRef]
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The sides of a joint act told as "A ... with B": A and B both actors."""
+    if pattern.reciprocal and slot == "with" and pattern.type in JOINT_TYPES and actors:
+        return [*actors, *recipients], []
+    return actors, recipients

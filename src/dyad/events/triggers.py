@@ -50,6 +50,10 @@ class Found:
     probability: float | None = None  # the detector's calibrated probability of the type
 
 
+# Spans of time a party is given to do something in.
+SPANS = frozenset({"hour", "day", "week", "month"})
+
+
 def children(tok: Token, dep: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ == dep]
 
@@ -108,7 +112,9 @@ def _antecedent(pron: Token, words: Collection[str]) -> Token | None:
 def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "pobj", "nsubjpass"}]
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "dative", "pobj", "nsubjpass"}]
+        # "ordered French ambassador Sylvain Itte to leave": a name's title is its word.
+        objs += [m for c in objs if c.pos_ == "PROPN" for m in children(c, "compound")]
         if p.prep is not None:
             # "agreed to a ceasefire": a required preposition's object is the object.
             objs += [
@@ -136,6 +142,11 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
             return False
     if p.xcomp is not None:
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+        # "gave the envoy 48 hours to leave": the parser hangs the act on the time allowed.
+        comps += [
+            g for c in tok.children if c.dep_ in {"npadvmod", "dobj"} and c.lemma_ in SPANS
+            for g in c.children if g.dep_ in {"relcl", "acl"}
+        ]  # fmt: skip
         if not any(c.lemma_.lower() in p.xcomp for c in comps):
             return False
     if p.xcomp_other is not None and not any(
