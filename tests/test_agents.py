@@ -64,3 +64,23 @@ def test_facing_charges_is_an_accusation_by_the_states_prosecutors(code):
     assert ev.mode == "allege"
     assert [a.code for a in ev.actors] == ["GABJUD"]
     assert [r.country for r in ev.recipients] == ["GAB"]
+
+
+def test_a_passive_split_by_a_date_keeps_who_underwent_it(code):
+    # With words between "was" and the participle the parser makes "was" the main verb.
+    text = "Chile's opposition leader Ana Quiroz was on June 3 sentenced in absentia to a year."
+    [ev] = [e for e in code(text) if e.type == "SANCTION"]
+    assert [r.code for r in ev.recipients] == ["CHLOPP"]
+    assert [a.code for a in ev.actors] == ["CHLJUD"]  # a sentence is a court's
+
+
+def test_the_owner_of_an_arrest_is_the_one_arrested(code):
+    [ev] = _arrests(code("Chile's opposition leader Ana Quiroz's arrest set off protests."))
+    assert [r.code for r in ev.recipients] == ["CHLOPP"]
+    assert [a.code for a in ev.actors] == ["CHLCOP"]
+
+
+def test_a_day_between_an_act_and_its_of_phrase(code):
+    text = "Protests spread after the arrest Sunday of Chilean opposition leader Ana Quiroz."
+    [ev] = _arrests(code(text))
+    assert [r.code for r in ev.recipients] == ["CHLOPP"]

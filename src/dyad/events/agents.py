@@ -38,6 +38,8 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "accuse.prosecute": ("JUD", "prosecutors", True),
     "accuse.charge.n.face": ("JUD", "prosecutors", True),
     "sanction.convict": ("JUD", "court", True),
+    "coerce.custody.n": ("COP", "police", True),
+    "accuse.charge.n.bring": ("JUD", "prosecutors", True),
     "sanction.expel": ("GOV", "government", False),
     "coerce.deport": ("GOV", "government", False),
     "accuse.summon": ("GOV", "government", False),
@@ -47,6 +49,20 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "assault.hang": ("GOV", "authorities", True),
     "assault.hang.person": ("GOV", "authorities", True),
 }
+
+# Words only the detector read, by the type and mode it gave them: the same organs.
+DETECTED: dict[tuple[str, str], tuple[str, str, bool]] = {
+    ("COERCE", "arrest"): ("COP", "police", True),
+    ("SANCTION", "convict"): ("JUD", "court", True),
+    ("SANCTION", "expel"): ("GOV", "government", False),
+}
+
+
+def _implied(event: Event) -> tuple[str, str, bool] | None:
+    pattern = event.mentions[0].pattern if event.mentions else ""
+    if pattern.startswith("detector.") and event.mode:
+        return DETECTED.get((event.type, event.mode))
+    return IMPLIED.get(pattern)
 
 
 def implied_agents(events: list[Event], report: str | None) -> list[Event]:
@@ -58,11 +74,12 @@ def implied_agents(events: list[Event], report: str | None) -> list[Event]:
 
 
 def _event(event: Event, report: str | None) -> Event:
-    if not event.mentions or event.mentions[0].pattern not in IMPLIED:
+    organ = _implied(event)
+    if organ is None:
         return event
     if event.actors:
-        return _organ(event, IMPLIED[event.mentions[0].pattern][0])
-    sector, noun, own_people = IMPLIED[event.mentions[0].pattern]
+        return _organ(event, organ[0])
+    sector, noun, own_people = organ
     held = {r.country for r in event.recipients if r.country and r.country not in NON_STATES}
     if event.place is not None and event.place.country:
         iso: str | None = event.place.country  # where the act was done

@@ -274,6 +274,8 @@ class _Builder:
         # particle of a phrasal verb the parser hung it on ("pulled back from the palace",
         # "cracked down on protesters")
         particles = [c for h in (trig, pred) for c in h.children if c.dep_ in {"prt", "advmod"}]
+        # "the arrest Friday of the opposition leader": the parser hangs the phrase on the day.
+        particles += [c for c in trig.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         objs = [
             p
             for h in [*holders, *particles]

@@ -133,10 +133,24 @@ def generic_patterns() -> dict[tuple[str, str], _Generic]:
     return out
 
 
+# Acts only a state does to a person ("the removal of the president", "Khan's arrest"): the
+# owner of such a noun is the one acted on, and a reaction to one whose agent goes untold is
+# aimed at the state of the person acted on (``referents``).
+STATE_ACTS = frozenset(
+    {"removal", "ouster", "impeachment", "dismissal", "arrest", "detention", "jailing",
+     "imprisonment", "incarceration", "conviction", "sentencing", "execution", "expulsion",
+     "deportation", "extradition", "prosecution", "disqualification"}
+)  # fmt: skip
+
+
 @functools.cache
 def generic_pattern(event_type: str, pos: str, lemma: str, mode: str | None) -> TriggerPattern:
     """A pattern for ``lemma`` as a trigger of ``event_type`` that the detector found."""
     g = generic_patterns()[(event_type, pos)]
+    actor, recipient = g.actor, g.recipient
+    if pos == "NOUN" and lemma in STATE_ACTS:
+        actor = tuple(s for s in actor if s != "poss")
+        recipient = ("poss", *recipient)
     return TriggerPattern(
         id=f"detector.{event_type.lower()}",
         lemma=lemma,
@@ -144,7 +158,7 @@ def generic_pattern(event_type: str, pos: str, lemma: str, mode: str | None) -> 
         type=event_type,
         cameo=cameo_for(event_type, mode).code,
         mode=mode,
-        actor=g.actor,
-        recipient=g.recipient,
+        actor=actor,
+        recipient=recipient,
         reciprocal=g.reciprocal,
     )

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, trigger_span, with_participants
 from dyad.events.judgements import FEELINGS
-from dyad.events.lexicon import patterns
+from dyad.events.lexicon import STATE_ACTS, patterns
 from dyad.events.reactions import RECEIVED_TYPES, RECEIVING
 from dyad.events.states import bare_state
 from dyad.records import ActorRef, Event
@@ -38,13 +38,6 @@ STEM = 5
 # "condemned what it called a massacre", "rejected what they termed an occupation".
 NAMING_VERBS = frozenset({"call", "term", "describe", "label", "brand", "dub"})
 CONFIDENCE_REFERRED = 0.5
-# Acts only a state does to a person ("the removal of the president", "Khan's arrest"): a
-# reaction to one whose agent goes untold is aimed at the state of the person acted on.
-STATE_ACTS = frozenset(
-    {"removal", "ouster", "impeachment", "dismissal", "arrest", "detention", "jailing",
-     "imprisonment", "incarceration", "conviction", "sentencing", "execution", "expulsion",
-     "deportation", "extradition", "prosecution", "disqualification"}
-)  # fmt: skip
 
 
 def aim_at_acts(

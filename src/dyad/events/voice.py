@@ -27,6 +27,20 @@ def _completes_passive(pred: Token) -> bool:
     )
 
 
+def _after_be(pred: Token) -> bool:
+    """ "Sonko was on June 1 sentenced": with words between, the parser makes "was" the
+    main verb and hangs the participle on it; its subject is the passive subject."""
+    return (
+        pred.tag_ == "VBN"
+        and pred.dep_ in {"advcl", "xcomp"}
+        and pred.lemma_.lower() not in STATIVE_PARTICIPLES
+        and pred.head.lemma_ == "be"
+        and pred.head.i < pred.i
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in pred.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in pred.head.children)
+    )
+
+
 def _causative(pred: Token) -> tuple[Token, Token] | None:
     """ "the court had the president *arrested* (and removed)": the causing verb of a
     participle, and who undergoes the act (the parser makes that one the participle's
@@ -55,7 +69,7 @@ def is_passive(pred: Token) -> bool:
         # "Signed on Friday by Petro and García, the ceasefire ...": a participle with its
         # agent is passive without an auxiliary.
         agent = pred.tag_ == "VBN" and any(c.dep_ == "agent" for c in pred.children)
-        return agent or _completes_passive(pred)
+        return agent or _completes_passive(pred) or _after_be(pred)
     stative = pred.lemma_.lower() in STATIVE_PARTICIPLES and not agents(pred)
     return not stative
 
@@ -89,5 +103,12 @@ def patients(pred: Token) -> list[Token]:
     causative = _causative(pred)
     if causative is not None:
         return [causative[1]]
+    if _after_be(pred):
+        return [c for c in pred.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     holder = pred.head if _completes_passive(pred) else pred
-    return [c for c in holder.children if c.dep_ == "nsubjpass"]
+    found = [c for c in holder.children if c.dep_ == "nsubjpass"]
+    if not found and any(c.dep_ == "auxpass" for c in holder.children):
+        # "the leader was on Monday sentenced": words between the auxiliary and the
+        # participle make the parser call the passive subject an active one.
+        found = [c for c in holder.children if c.dep_ == "nsubj"]
+    return found
