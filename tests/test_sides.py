@@ -77,3 +77,15 @@ def test_a_states_army_and_officials_are_one_side_against_the_other_state(code):
     )
     [concede] = [e for e in events if e.type == "CONCEDE"]
     assert {a.country for a in concede.actors} == {"KGZ", "TJK"}
+
+
+def test_the_neighbours_are_the_two_states(code):
+    events = code(
+        "Tajikistan and Kyrgyzstan exchanged fire on their border on Wednesday. "
+        "The neighbours agreed on Thursday to pull back their troops.",
+        published="2022-01-28",
+    )
+    assert _actors(events, "AGREE") == ["KGZGOV", "TJKGOV"] or _actors(events, "AGREE") == [
+        "TJKGOV",
+        "KGZGOV",
+    ]

@@ -31,3 +31,15 @@ def test_a_country_named_again_by_a_pronoun_is_still_its_government(code):
     )
     [ev] = [e for e in events if e.type in {"AGREE", "SUPPORT", "COOPERATE"}]
     assert sorted(a.code for a in ev.actors) == ["ECUGOV", "URYGOV"]
+
+
+def test_an_attack_on_a_town_is_on_its_people(code):
+    events = code("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [(r.country, r.sector) for r in ev.recipients] == [("UKR", "CVL")]
+
+
+def test_an_attack_on_a_country_named_as_such_keeps_no_sector(code):
+    events = code("Russia launched a wave of missile strikes on Ukraine on Tuesday.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [(r.country, r.sector) for r in ev.recipients] == [("UKR", None)]

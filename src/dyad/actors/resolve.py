@@ -71,6 +71,8 @@ GROUP_STATE_NOUNS: dict[str, str | None] = {
     "country": None,
     "nation": None,
     "state": None,
+    "neighbor": None,  # "the two neighbours agreed"
+    "neighbour": None,
     "government": "GOV",
 }
 # "her Chinese counterpart": the same office in the country named.

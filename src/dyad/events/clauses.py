@@ -103,6 +103,8 @@ def subject_of(pred: Token) -> Token | None:
         if cur.dep_ == "conj" and _reporter_goes_on(cur):
             cur = cur.head.head  # the reporting verb, whose subject is the speaker
             continue
+        if cur.dep_ == "xcomp" and (controller := _object_control(cur)) is not None:
+            return controller  # "prompting thousands of protesters to take to the streets"
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -119,3 +121,17 @@ def subject_of(pred: Token) -> Token | None:
             return cur.head
         return None
     return None
+
+
+# Verbs whose subject, not object, does what the infinitive says ("promised Kyiv to send").
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "swear"})
+
+
+def _object_control(clause: Token) -> Token | None:
+    """The object of the verb an infinitive completes, who is the one to do it: "forced the
+    president to resign", "led thousands to flee"."""
+    head = clause.head
+    if head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i < clause.i]
+    return objs[0] if objs else None

@@ -20,8 +20,10 @@ ARGUMENTS = frozenset({"dobj", "pobj", "poss", "nsubjpass"})
 # Joint acts whose partner, told with "with", is a party as much as the subject ("Kyrgyzstan
 # reached a ceasefire with Tajikistan", "signed a deal with Egypt"): PLOVER codes both as
 # actors and no recipient, as for "Kyrgyzstan and Tajikistan reached a ceasefire". Meetings
-# keep their direction (the visitor and the host).
-JOINT_TYPES = frozenset({"AGREE", "CONCEDE", "SUPPORT", "RETREAT", "COOPERATE"})
+# keep their direction (the visitor and the host), and so does a state that establishes ties
+# with another (the one that moved).
+JOINT_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "COOPERATE"})
+SIGNING = frozenset({"sign", "ink"})
 
 
 def reciprocal(tok: Token) -> bool:
@@ -80,6 +82,7 @@ def joint_with(
     pattern: TriggerPattern, slot: str, actors: list[ActorRef], recipients: list[ActorRef]
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """The sides of a joint act told as "A ... with B": A and B both actors."""
-    if pattern.reciprocal and slot == "with" and pattern.type in JOINT_TYPES and actors:
+    joint = pattern.type in JOINT_TYPES or (pattern.type == "SUPPORT" and pattern.lemma in SIGNING)
+    if pattern.reciprocal and slot == "with" and joint and actors:
         return [*actors, *recipients], []
     return actors, recipients

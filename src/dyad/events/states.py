@@ -4,7 +4,8 @@
 such is, in PLOVER coding and in the analysts' sets, its government (``PER GOV``), not a
 country with no sector. Only a state's own acts and the acts aimed at it are read so: the
 victims of an attack on a country ("strikes on Ukraine") are as often its people as its
-government, so a bare recipient of ASSAULT keeps no sector.
+government, so a bare recipient of ASSAULT keeps no sector, unless it is a place in the country: the
+people of the town attacked.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from dyad.records import ActorRef, Event
 BARE_STATE = frozenset({"state", "implied", "coref"})
 # Recipients of these types may be a country's people as well as its government.
 PEOPLE_TARGETS = frozenset({"ASSAULT"})
+# Entries that take ground ("captured Goma"): the town taken is the state's, not its people.
+GROUND_TAKING = frozenset({"assault.capture"})
 
 
 def as_governments(events: list[Event]) -> list[Event]:
@@ -31,11 +34,28 @@ def _event(event: Event) -> Event:
     # A government acting at home ("the government defended the ban") acts on its country,
     # not on itself: the implied target keeps no sector.
     own = {a.code for a in actors}
-    recipients = [
-        r if event.type in PEOPLE_TARGETS or r.country and r.country + "GOV" in own else _gov(r)
-        for r in event.recipients
-    ]
+    if event.type in PEOPLE_TARGETS:
+        taking = bool(event.mentions) and event.mentions[0].pattern in GROUND_TAKING
+        # Fighting at home ("the army and the RSF shelled each other's positions in
+        # Khartoum") names the town where it was fought, not the people it was aimed at.
+        home = {a.country for a in actors}
+        recipients = [r if taking or r.country in home else _people(r) for r in event.recipients]
+    else:
+        recipients = [
+            r if r.country and r.country + "GOV" in own else _gov(r) for r in event.recipients
+        ]
     return with_participants(event, actors, recipients)
+
+
+def _people(ref: ActorRef) -> ActorRef:
+    """An attack on a town, a village or a city ("shelled Kharkiv") is on the people who
+    live there; one on a country named as such keeps no sector."""
+    if not bare_state(ref) or ref.resolved_by != "state" or not ref.country:
+        return ref
+    words = ref.text.removeprefix("the ").removeprefix("The ")
+    if lexicon().country_of_word(words) is not None:
+        return ref
+    return with_sector(ref, "CVL")
 
 
 def bare_state(ref: ActorRef) -> bool:
