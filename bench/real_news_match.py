@@ -103,6 +103,10 @@ _TITLE_BODIES = (("General Assembly", "UNOLEG"), ("United Nations", "UNOIGO"), (
 def set_code(ref: Any) -> str:
     """``ref``'s code in the set's scheme for international bodies; others unchanged."""
     code = (ref.code or "?").replace(" ", "")
+    if code.endswith("JRN"):
+        # The set's sector for the press is MED ("suspended some French media"); Dyad
+        # writes CAMEO's JRN for it.
+        return code.removesuffix("JRN") + "MED"
     if code == "NGONGO":
         return "INTNGO"
     if code != "IGOIGO" or not ref.actor_id:
