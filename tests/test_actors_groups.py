@@ -245,3 +245,15 @@ def test_a_name_with_of_inside_is_one_name(text: str, actor_id: str, code: str) 
     refs = resolve_document(doc, kb, day=dt.date(2023, 12, 28)).by_token
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert [(r.actor_id, r.code) for r in refs[subject.i]] == [(actor_id, code)]
+
+
+def test_a_news_agency_is_the_press_of_its_country(code):
+    events = code("Israeli tank fire killed a Reuters cameraman in southern Lebanon.", DAY)
+    assert _find(events, "Reuters").code == "GBRJRN"
+
+
+def test_an_agency_quoted_says_nothing_of_the_story(code):
+    # Reuters is no country of this report: the force is Kenya's, on its own people.
+    text = "Kenyan police fired tear gas on Tuesday. Witnesses told Reuters it was heavy."
+    [ev] = [e for e in code(text, DAY) if e.type == "ASSAULT"]
+    assert [r.code for r in ev.recipients] == ["KENCVL"]

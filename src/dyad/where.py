@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.lexicon import lexicon
+from dyad.actors.match import PRESS
 from dyad.actors.phrases import CROWD_NOUNS, PLACE_NOUNS, named_place, placed
 from dyad.records import ActorRef, Place
 
@@ -347,7 +348,7 @@ def document_countries(by_token: Mapping[int, Iterable[ActorRef]]) -> DocumentCo
     tokens: dict[str, set[int]] = {}
     for i, refs in by_token.items():
         for r in refs:
-            if r.country:
+            if r.country and r.sector != PRESS:  # where an outlet is, not the story
                 tokens.setdefault(r.country, set()).add(i)
     return DocumentCountries({c: frozenset(t) for c, t in tokens.items()})
 

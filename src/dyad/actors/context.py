@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from dyad.actors.kb import Entry, KnowledgeBase
-from dyad.actors.match import NON_STATES
+from dyad.actors.match import NON_STATES, of_the_story
 from dyad.records import ActorRef
 
 # Sectors a bare noun of a national kind names: police, armies, courts, legislatures,
@@ -63,7 +63,7 @@ def report_country(
     for i, refs in by_token.items():
         if i in outside:
             continue
-        for iso in {r.country for r in refs if r.country and r.country not in NON_STATES}:
+        for iso in {r.country for r in refs if of_the_story(r)}:
             counts[iso] += 1
     ranked = counts.most_common(2)
     leader = None

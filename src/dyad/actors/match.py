@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 
 from dyad.actors.kb import Entry, KnowledgeBase, RoleOn, name_key, offices_of
 from dyad.actors.lexicon import HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
+from dyad.records import ActorRef
 
 POSSESSIVE = {"'s", "’s", "'"}
 # Role countries that say nothing of a person's nationality (IMG: international militarised
 # groups such as al-Qaeda).
 NON_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "IMG"}
+PRESS = "JRN"  # the sector of news organisations
+
+
+def of_the_story(ref: ActorRef) -> bool:
+    """Whether ``ref``'s country says which country a report is about: not an international
+    body's, nor a news organisation's ("told Reuters", "Al Jazeera reported"), which is
+    where the outlet is, not where the story is."""
+    return bool(ref.country) and ref.country not in NON_STATES and ref.sector != PRESS
+
+
 # Party words said before an office ("Republican Sen.", "Conservative MP"): the office
 # tells the sector; a party named as such ("the Labour Party") is an organisation first.
 PARTY_WORDS = frozenset(

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from dyad.actors import KnowledgeBase
 from dyad.actors.context import in_context
-from dyad.actors.match import NON_STATES
+from dyad.actors.match import NON_STATES, of_the_story
 from dyad.events.identity import implied, with_participants
 from dyad.ontology import UNTARGETED
 from dyad.records import ActorRef, Event
@@ -37,12 +37,9 @@ def code_domestic(events: list[Event], kb: KnowledgeBase, mentioned: Iterable[st
     """
     # Organisations' codes: a UN convoy in a report on Bosnia does not make it
     # international, nor does the Islamic State (IMG) in a report on Iraq.
-    countries = {
-        r.country
-        for e in events
-        for r in e.actors + e.recipients
-        if r.country and r.country not in NON_STATES
-    } | {c for c in mentioned if c not in NON_STATES}
+    countries = {r.country for e in events for r in e.actors + e.recipients if of_the_story(r)} | {
+        c for c in mentioned if c not in NON_STATES
+    }
     if len(countries) != 1:
         return events
     (iso,) = countries
