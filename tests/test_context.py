@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dyad.actors.context import report_country
+import pytest
+
+from dyad.actors.context import headline_country, report_country
 from dyad.records import ActorRef
 
 
@@ -79,3 +81,33 @@ def test_a_shared_surname_is_the_one_who_serves_the_reports_country(code):
 def test_taoiseach_is_a_title(code):
     [ev] = code("Taoiseach Simon Harris met Joe Biden in Washington.", published="2024-04-28")
     assert [(a.actor_id, a.code) for a in ev.actors] == [("simon-harris", "IRLGOV")]
+
+
+@pytest.mark.parametrize(
+    ("title", "iso"),
+    [
+        ("Georgia's ruling party drops 'foreign agents' bill after protests", "GEO"),
+        ("South Korea's president lifts martial law", "KOR"),
+        ("Russia expels UK defence attaché", None),  # two countries: no one story country
+        ("Protests erupt after mayor's detention", None),
+        (None, None),
+    ],
+)
+def test_the_country_a_headline_names(title, iso):
+    assert headline_country(title) == iso
+
+
+def test_a_headline_settles_a_report_that_names_another_country_in_passing(coder):
+    from dyad.ingest import make_document
+
+    text = (
+        "The ruling party said on Thursday it was dropping the bill. The bill resembled a "
+        "Russian law. Critics said Russia used such laws against dissent. Georgian police "
+        "had arrested 60 people. Thousands of protesters gathered outside parliament."
+    )
+    doc = make_document(
+        text, origin="test", title="Georgia drops bill after protests", published="2023-03-09"
+    )
+    [(_, events)] = list(coder.code([doc]))
+    [protest] = [e for e in events if e.type == "PROTEST"]
+    assert [a.country for a in protest.actors] == ["GEO"]

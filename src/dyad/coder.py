@@ -135,7 +135,7 @@ class Coder:
     def _code_one(self, record: Document, doc: Doc, version: str) -> list[Event] | Reject:
         try:
             day = dt.date.fromisoformat(record.published) if record.published else None
-            actors = resolve_document(doc, self.kb, day=day)
+            actors = resolve_document(doc, self.kb, day=day, title=record.title)
             events = extract_events(
                 record, doc, actors, self.kb, version=version, detection=self.detection
             )

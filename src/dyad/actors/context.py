@@ -11,6 +11,7 @@ evenly over several countries has none and its bare nouns stay uncoded.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from dyad.actors.kb import Entry, KnowledgeBase
+from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES, of_the_story
 from dyad.records import ActorRef
 
@@ -80,6 +82,30 @@ def report_country(
             return leader
         return dateline
     return leader
+
+
+def headline_country(title: str | None) -> str | None:
+    """The one country a headline names ("Georgia's ruling party drops 'foreign agents'
+    bill"), if it names exactly one: the story's, as a dateline would say, for reports
+    that name a second country nearly as often in passing ("similar to laws in Russia")."""
+    if not title:
+        return None
+    lex = lexicon()
+    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", title.replace("’", "'").replace("'s", ""))
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        # The longest name first: "South Korea", not "Korea".
+        for n in (3, 2, 1):
+            iso = lex.country_of_word(" ".join(words[i : i + n])) if i + n <= len(words) else None
+            if iso is not None:
+                found.add(iso)
+                i += n
+                break
+        else:
+            i += 1
+    found -= NON_STATES
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def dateline_country(doc: Doc, prefer: Iterable[str]) -> str | None:

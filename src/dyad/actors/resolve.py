@@ -30,6 +30,7 @@ from dyad.actors.context import (
     CONTEXT_SECTORS,
     Pending,
     dateline_country,
+    headline_country,
     in_context,
     report_country,
     serving,
@@ -183,14 +184,18 @@ class DocumentActors:
 
     by_token: dict[int, list[ActorRef]] = field(default_factory=dict)
     host_hint: str | None = None  # most frequent non-foreign country, set by callers
+    headline: str | None = None  # the one country the headline names (``headline_country``)
 
     def at(self, token: Token) -> list[ActorRef]:
         return self.by_token.get(token.i, [])
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> None:
+    def __init__(
+        self, doc: Doc, kb: KnowledgeBase, day: dt.date | None, headline: str | None = None
+    ) -> None:
         self.doc = doc
+        self.headline = headline
         self.kb = kb
         self.day = day
         self.lex = lexicon()
@@ -942,7 +947,7 @@ class _Resolver:
             out.by_token.setdefault(t.i, refs)
 
     def run(self) -> DocumentActors:
-        out = self.out = DocumentActors()
+        out = self.out = DocumentActors(headline=self.headline)
         # A dateline ("SEOUL, South Korea (AP) —") says where the report was filed: its
         # words are never a participant (nor an antecedent), only the fallback place.
         dateline = find_dateline(self.doc.text)
@@ -986,7 +991,7 @@ class _Resolver:
     def _from_context(self, out: DocumentActors) -> None:
         """Bare role nouns ("police", "the junta"), and titled people of no known country
         ("army chief General Munir"), as the report's country's."""
-        dateline = dateline_country(self.doc, ())
+        dateline = dateline_country(self.doc, ()) or self.headline
         for i, refs in out.by_token.items():
             if not any(map(stateless, refs)):
                 continue
@@ -1010,6 +1015,9 @@ class _Resolver:
                 out.by_token[p.token.i] = [in_context(ref, iso)]
 
 
-def resolve_document(doc: Doc, kb: KnowledgeBase, *, day: dt.date | None) -> DocumentActors:
-    """Resolve all actor mentions in ``doc``; roles are taken as of ``day`` when given."""
-    return _Resolver(doc, kb, day).run()
+def resolve_document(
+    doc: Doc, kb: KnowledgeBase, *, day: dt.date | None, title: str | None = None
+) -> DocumentActors:
+    """Resolve all actor mentions in ``doc``; roles are taken as of ``day`` when given, and
+    the country the headline ``title`` names, when one, stands in for a missing dateline."""
+    return _Resolver(doc, kb, day, headline_country(title)).run()

@@ -132,7 +132,8 @@ class _Builder:
         # reports on (``report_country``).
         countries = document_countries(actors.by_token)
         self.dateline = dateline_place(doc, countries)
-        home = report_country(actors.by_token, self.dateline.country if self.dateline else None)
+        filed = self.dateline.country if self.dateline else None
+        home = report_country(actors.by_token, filed or actors.headline)
         self.doc_countries = replace(countries, home=home)
         # Where the report is, for events with no place of their own: its dateline, else
         # the city it names most (only for events of that city's country). A dateline in
