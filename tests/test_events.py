@@ -629,3 +629,15 @@ def test_the_object_of_a_causing_verb_does_the_infinitive(code):
     text = "The tax rise prompted thousands of Kenyan workers to march in Nairobi."
     [ev] = [e for e in code(text, "2024-06-25") if e.type == "PROTEST"]
     assert [a.code for a in ev.actors] == ["KENLAB"]
+
+
+def test_calling_for_a_strike_is_the_strike(code):
+    text = "Fuel prices rose in Argentina. Argentina's unions called for a national strike."
+    assert "PROTEST" in {e.type for e in code(text, "2023-12-28")}
+
+
+def test_the_owner_of_an_act_with_an_object_is_its_agent(code):
+    from dyad.events.lexicon import generic_pattern
+
+    p = generic_pattern("ASSAULT", "NOUN", "execution", "execute")
+    assert "poss" not in p.actor and "poss_of" in p.actor and p.recipient[-1] == "poss"

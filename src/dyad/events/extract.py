@@ -241,6 +241,9 @@ class _Builder:
             return self._owner(trig, deep=True)
         if slot == "poss":
             return self._refs(children(trig, "poss"))
+        if slot == "poss_of":
+            of = any(c.dep_ == "prep" and c.lower_ == "of" for c in trig.children)
+            return self._refs(children(trig, "poss")) if of else []
         if slot == "dobj":
             objs = [c for h in {pred, trig} for c in h.children if c.dep_ == "dobj"]
             if not objs:  # "invited Chinese enterprises to invest": parsed as a clause

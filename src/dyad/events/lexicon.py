@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from dyad.errors import DataFileError
 from dyad.ontology import cameo, cameo_for, data_text
 
-Slot = str  # "dobj", "dative", "governor_subject", "for_subject", or a preposition ("with", ...)
+# "dobj", "dative", "governor_subject", "for_subject", "poss", "poss_of" (the owner of a noun
+# that has an "of" object), or a preposition ("with", ...)
+Slot = str
 
 
 class TriggerPattern(BaseModel):
@@ -149,8 +151,9 @@ def generic_pattern(event_type: str, pos: str, lemma: str, mode: str | None) -> 
     g = generic_patterns()[(event_type, pos)]
     actor, recipient = g.actor, g.recipient
     if pos == "NOUN" and lemma in STATE_ACTS:
-        actor = tuple(s for s in actor if s != "poss")
-        recipient = ("poss", *recipient)
+        # "Khan's arrest": the one arrested; "Iran's execution of the protester": the agent.
+        actor = tuple("poss_of" if s == "poss" else s for s in actor)
+        recipient = (*recipient, "poss")
     return TriggerPattern(
         id=f"detector.{event_type.lower()}",
         lemma=lemma,
