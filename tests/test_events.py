@@ -641,3 +641,16 @@ def test_the_owner_of_an_act_with_an_object_is_its_agent(code):
 
     p = generic_pattern("ASSAULT", "NOUN", "execution", "execute")
     assert "poss" not in p.actor and "poss_of" in p.actor and p.recipient[-1] == "poss"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Beijing vowed on Friday to take firm countermeasures against Manila.", "THREATEN"),
+        ("Tehran issued a threat against Baku on Monday.", "THREATEN"),
+        ("Seoul promised on Friday to take measures to help flood victims.", "AGREE"),
+    ],
+)
+def test_vowed_countermeasures_are_threats(code, text, etype):
+    types = {e.type for e in code(text, "2024-05-16")}
+    assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types), types
