@@ -563,28 +563,13 @@ def test_acts_listed_after_what_was_said_share_its_subject(code):
             "COERCE",
             "coerce.custody.n",
         ),
-    ],
-)
-def test_phrasal_acts_of_force_and_rupture(code, text, etype, pattern):
-    events = code(text, published="2024-09-03")
-    assert (etype, pattern) in [(e.type, e.mentions[0].pattern) for e in events], events
-
-
-def test_dying_in_custody_is_no_arrest(code):
-    text = "A Kurdish student died in police custody in Tehran on Friday."
-    assert not [e for e in code(text, published="2022-09-17") if e.type == "COERCE"]
-
-
-@pytest.mark.parametrize(
-    ("text", "etype", "pattern"),
-    [
         (
             "Mali's junta gave the Swedish envoy 72 hours to quit the country.",
             "SANCTION",
             "sanction.give.leave",
         ),
         (
-            "Chad ordered German ambassador Jan Tombinski to leave within two days.",
+            "Chad ordered German ambassador Klaus Brenner to leave within two days.",
             "SANCTION",
             "sanction.order.leave",
         ),
@@ -600,9 +585,14 @@ def test_dying_in_custody_is_no_arrest(code):
         ),
     ],
 )
-def test_expulsions_emergencies_and_climbdowns(code, text, etype, pattern):
+def test_phrasal_acts(code, text, etype, pattern):
     events = code(text, published="2024-09-03")
     assert (etype, pattern) in [(e.type, e.mentions[0].pattern) for e in events], events
+
+
+def test_dying_in_custody_is_no_arrest(code):
+    text = "A Kurdish student died in police custody in Tehran on Friday."
+    assert not [e for e in code(text, published="2022-09-17") if e.type == "COERCE"]
 
 
 def test_a_time_word_after_a_reported_pronoun_keeps_the_speaker(code):
