@@ -86,9 +86,11 @@ def test_taoiseach_is_a_title(code):
 @pytest.mark.parametrize(
     ("title", "iso"),
     [
-        ("Georgia's ruling party drops 'foreign agents' bill after protests", "GEO"),
-        ("South Korea's president lifts martial law", "KOR"),
-        ("Russia expels UK defence attaché", None),  # two countries: no one story country
+        ("Chile's senate shelves media law as crowds gather", "CHL"),
+        ("South Korea's leader ends emergency rule", "KOR"),
+        ("Côte d'Ivoire names new cabinet", "CIV"),
+        ("Why the US will tell us nothing", "USA"),  # "us" is no country
+        ("Egypt and Qatar trade envoys", None),  # two countries: no one story country
         ("Protests erupt after mayor's detention", None),
         (None, None),
     ],
@@ -101,13 +103,13 @@ def test_a_headline_settles_a_report_that_names_another_country_in_passing(coder
     from dyad.ingest import make_document
 
     text = (
-        "The ruling party said on Thursday it was dropping the bill. The bill resembled a "
-        "Russian law. Critics said Russia used such laws against dissent. Georgian police "
-        "had arrested 60 people. Thousands of protesters gathered outside parliament."
+        "The ruling coalition said on Thursday it would shelve the media law. The law was "
+        "modelled on one in Hungary. Critics said Hungary used such laws against the press. "
+        "Chilean police had detained 60 people. Thousands of students gathered outside the "
+        "senate."
     )
-    doc = make_document(
-        text, origin="test", title="Georgia drops bill after protests", published="2023-03-09"
-    )
+    title = "Chile shelves media law after student protests"
+    doc = make_document(text, origin="test", title=title, published="2023-03-09")
     [(_, events)] = list(coder.code([doc]))
     [protest] = [e for e in events if e.type == "PROTEST"]
-    assert [a.country for a in protest.actors] == ["GEO"]
+    assert [a.country for a in protest.actors] == ["CHL"]

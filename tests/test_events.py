@@ -626,11 +626,19 @@ def test_calling_for_a_strike_is_the_strike(code):
     assert "PROTEST" in {e.type for e in code(text, "2023-12-28")}
 
 
-def test_the_owner_of_an_act_with_an_object_is_its_agent(code):
-    from dyad.events.lexicon import generic_pattern
-
-    p = generic_pattern("ASSAULT", "NOUN", "execution", "execute")
-    assert "poss" not in p.actor and "poss_of" in p.actor and p.recipient[-1] == "poss"
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients"),
+    [
+        ("Chile's arrest of the Bolivian consul angered La Paz.", ["CHLGOV"], ["BOLGOV"]),
+        ("The Chilean mayor's arrest set off protests in Santiago.", ["CHLCOP"], ["CHLGOV"]),
+    ],
+)
+def test_the_owner_of_an_arrest_is_its_agent_only_beside_an_of_object(
+    code, text, actors, recipients
+):
+    [ev] = [e for e in code(text, "2024-03-05") if e.type == "COERCE"]
+    assert [a.code for a in ev.actors] == actors
+    assert [r.code for r in ev.recipients] == recipients
 
 
 @pytest.mark.parametrize(
@@ -644,3 +652,9 @@ def test_the_owner_of_an_act_with_an_object_is_its_agent(code):
 def test_vowed_countermeasures_are_threats(code, text, etype):
     types = {e.type for e in code(text, "2024-05-16")}
     assert etype in types and ({"AGREE", "THREATEN"} - {etype}).isdisjoint(types), types
+
+
+def test_a_vowed_countermeasure_is_aimed_at_the_one_named(code):
+    text = "Beijing vowed on Friday to take firm countermeasures against Manila."
+    [ev] = [e for e in code(text, "2024-05-16") if e.type == "THREATEN"]
+    assert [r.code for r in ev.recipients] == ["PHLGOV"]

@@ -85,7 +85,4 @@ def test_the_neighbours_are_the_two_states(code):
         "The neighbours agreed on Thursday to pull back their troops.",
         published="2022-01-28",
     )
-    assert _actors(events, "AGREE") == ["KGZGOV", "TJKGOV"] or _actors(events, "AGREE") == [
-        "TJKGOV",
-        "KGZGOV",
-    ]
+    assert sorted(_actors(events, "AGREE")) == ["KGZGOV", "TJKGOV"]

@@ -85,19 +85,20 @@ def report_country(
 
 
 def headline_country(title: str | None) -> str | None:
-    """The one country a headline names ("Georgia's ruling party drops 'foreign agents'
-    bill"), if it names exactly one: the story's, as a dateline would say, for reports
-    that name a second country nearly as often in passing ("similar to laws in Russia")."""
+    """The one country a headline names ("Chile's senate shelves media law"), if it names
+    exactly one: the story's, as a dateline would say, for reports that name a second
+    country nearly as often in passing ("modelled on a law in Hungary")."""
     if not title:
         return None
     lex = lexicon()
-    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", title.replace("’", "'").replace("'s", ""))
+    words = re.findall(r"[^\W\d_][\w.'\-]*", title.replace("’", "'").replace("'s ", " "))
     found: set[str] = set()
     i = 0
     while i < len(words):
-        # The longest name first: "South Korea", not "Korea".
+        # The longest name first: "South Korea", not "Korea"; names are capitalised ("us").
         for n in (3, 2, 1):
-            iso = lex.country_of_word(" ".join(words[i : i + n])) if i + n <= len(words) else None
+            name = " ".join(words[i : i + n])
+            iso = lex.country_of_word(name) if i + n <= len(words) and name[0].isupper() else None
             if iso is not None:
                 found.add(iso)
                 i += n

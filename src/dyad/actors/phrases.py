@@ -260,7 +260,7 @@ def places_acted_in(tok: Token) -> list[Token]:
 
 
 def stranded_subject(clause: Token) -> Token | None:
-    """ "Kyrgyzstan said it yesterday reached a ceasefire": a time word after the pronoun
+    """ "Oman said it on Monday agreed a truce": a time word after the pronoun
     makes the parser take the reported clause's subject for the speaking verb's object."""
     if clause.dep_ != "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
         return None

@@ -184,7 +184,7 @@ class DocumentActors:
 
     by_token: dict[int, list[ActorRef]] = field(default_factory=dict)
     host_hint: str | None = None  # most frequent non-foreign country, set by callers
-    headline: str | None = None  # the one country the headline names (``headline_country``)
+    headline_country: str | None = None  # the one country the headline names
 
     def at(self, token: Token) -> list[ActorRef]:
         return self.by_token.get(token.i, [])
@@ -192,10 +192,14 @@ class DocumentActors:
 
 class _Resolver:
     def __init__(
-        self, doc: Doc, kb: KnowledgeBase, day: dt.date | None, headline: str | None = None
+        self,
+        doc: Doc,
+        kb: KnowledgeBase,
+        day: dt.date | None,
+        headline_country: str | None = None,
     ) -> None:
         self.doc = doc
-        self.headline = headline
+        self.headline_country = headline_country
         self.kb = kb
         self.day = day
         self.lex = lexicon()
@@ -622,7 +626,7 @@ class _Resolver:
         ]  # fmt: skip
         if not stranded and subject.dep_ not in SUBJECT_DEPS:
             return []
-        if subject is tok and tok.lower_ not in REPORTED_PRONOUNS:
+        if subject.i == tok.i and tok.lower_ not in REPORTED_PRONOUNS:
             return []
         clause = stranded[0] if stranded else subject.head
         while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
@@ -947,7 +951,7 @@ class _Resolver:
             out.by_token.setdefault(t.i, refs)
 
     def run(self) -> DocumentActors:
-        out = self.out = DocumentActors(headline=self.headline)
+        out = self.out = DocumentActors(headline_country=self.headline_country)
         # A dateline ("SEOUL, South Korea (AP) —") says where the report was filed: its
         # words are never a participant (nor an antecedent), only the fallback place.
         dateline = find_dateline(self.doc.text)
@@ -991,7 +995,7 @@ class _Resolver:
     def _from_context(self, out: DocumentActors) -> None:
         """Bare role nouns ("police", "the junta"), and titled people of no known country
         ("army chief General Munir"), as the report's country's."""
-        dateline = dateline_country(self.doc, ()) or self.headline
+        dateline = dateline_country(self.doc, ()) or self.headline_country
         for i, refs in out.by_token.items():
             if not any(map(stateless, refs)):
                 continue

@@ -50,9 +50,12 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "assault.hang.person": ("GOV", "authorities", True),
 }
 
-# Words only the detector read, by the type and mode it gave them: the same organs.
+# Words only the detector read, by the type and mode it gave them: the same organs, for the
+# modes that only one organ's acts have. Not derived from ``IMPLIED``: a detected mode is
+# broader than an entry (ACCUSE/allege is any accusation, not only a prosecutor's charge).
 DETECTED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("COERCE", "arrest"): ("COP", "police", True),
+    ("COERCE", "deport"): ("GOV", "government", False),
     ("SANCTION", "convict"): ("JUD", "court", True),
     ("SANCTION", "expel"): ("GOV", "government", False),
 }

@@ -104,7 +104,7 @@ def subject_of(pred: Token) -> Token | None:
             cur = cur.head.head  # the reporting verb, whose subject is the speaker
             continue
         if cur.dep_ == "xcomp" and (controller := _object_control(cur)) is not None:
-            return controller  # "prompting thousands of protesters to take to the streets"
+            return controller  # "the price rise drove crowds to march on parliament"
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -123,15 +123,19 @@ def subject_of(pred: Token) -> Token | None:
     return None
 
 
-# Verbs whose subject, not object, does what the infinitive says ("promised Kyiv to send").
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "swear"})
+# Verbs whose object does what their infinitive says ("prompted thousands to take to the
+# streets", "forced the president to resign"); others keep their subject as its doer ("used
+# drones to attack", "spent millions to support", "promised Kyiv to send").
+OBJECT_CONTROL = frozenset({
+    "force", "prompt", "lead", "cause", "push", "compel", "drive", "spur", "urge", "order",
+    "ask", "tell", "encourage", "persuade", "pressure", "oblige", "invite", "allow", "permit",
+})  # fmt: skip
 
 
 def _object_control(clause: Token) -> Token | None:
-    """The object of the verb an infinitive completes, who is the one to do it: "forced the
-    president to resign", "led thousands to flee"."""
+    """The object of a verb of causing or asking, who is the one to do its infinitive."""
     head = clause.head
-    if head.lemma_.lower() in SUBJECT_CONTROL:
+    if head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     objs = [c for c in head.children if c.dep_ == "dobj" and c.i < clause.i]
     return objs[0] if objs else None

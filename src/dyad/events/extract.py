@@ -133,7 +133,7 @@ class _Builder:
         countries = document_countries(actors.by_token)
         self.dateline = dateline_place(doc, countries)
         filed = self.dateline.country if self.dateline else None
-        home = report_country(actors.by_token, filed or actors.headline)
+        home = report_country(actors.by_token, filed or actors.headline_country)
         self.doc_countries = replace(countries, home=home)
         # Where the report is, for events with no place of their own: its dateline, else
         # the city it names most (only for events of that city's country). A dateline in
@@ -278,7 +278,7 @@ class _Builder:
         # particle of a phrasal verb the parser hung it on ("pulled back from the palace",
         # "cracked down on protesters")
         particles = [c for h in (trig, pred) for c in h.children if c.dep_ in {"prt", "advmod"}]
-        # "the arrest Friday of the opposition leader": the parser hangs the phrase on the day.
+        # "the arrest Sunday of a union leader": the parser hangs the phrase on the day.
         particles += [c for c in trig.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         objs = [
             p

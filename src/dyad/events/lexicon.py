@@ -44,7 +44,8 @@ class TriggerPattern(BaseModel):
     # The verb needs one of these particles/prepositions ("call on").
     prep: tuple[str, ...] | None = None
     # Nouns: the verbs that make them an event ("hold talks", "pay a visit"); "prep:in"
-    # means the noun is the object of that preposition on a verb ("in protest against").
+    # means the noun is the object of that preposition on a verb ("in protest against"),
+    # "call:for" of that preposition on that verb ("called for a strike").
     light: tuple[str, ...] | None = None
     # Nouns: a required modifier ("*hunger* strike", "*war* games").
     modifier: tuple[str, ...] | None = None
@@ -92,6 +93,8 @@ def patterns() -> dict[tuple[str, str], tuple[TriggerPattern, ...]]:
             p = TriggerPattern.model_validate(json.loads(line))
         except (ValidationError, json.JSONDecodeError, DataFileError) as exc:
             raise DataFileError(f"dyad/data/events/triggers.jsonl line {n}: {exc}") from exc
+        actor, recipient = state_act_slots(p.pos, p.lemma, p.actor, p.recipient)
+        p = p.model_copy(update={"actor": actor, "recipient": recipient})
         out.setdefault((p.pos, p.lemma), []).append(p)
     return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in out.items()}
 
@@ -135,7 +138,7 @@ def generic_patterns() -> dict[tuple[str, str], _Generic]:
     return out
 
 
-# Acts only a state does to a person ("the removal of the president", "Khan's arrest"): the
+# Acts only a state does to a person ("the removal of the president", "the mayor's arrest"): the
 # owner of such a noun is the one acted on, and a reaction to one whose agent goes untold is
 # aimed at the state of the person acted on (``referents``).
 STATE_ACTS = frozenset(
@@ -145,15 +148,22 @@ STATE_ACTS = frozenset(
 )  # fmt: skip
 
 
+def state_act_slots(
+    pos: str, lemma: str, actor: tuple[Slot, ...], recipient: tuple[Slot, ...]
+) -> tuple[tuple[Slot, ...], tuple[Slot, ...]]:
+    """The slots of a state act's noun: its owner is the one acted on ("the mayor's arrest"),
+    unless an "of" object names that one ("Iran's arrest of the envoy": Iran's act)."""
+    if pos != "NOUN" or lemma not in STATE_ACTS:
+        return actor, recipient
+    actor = tuple("poss_of" if s == "poss" else s for s in actor)
+    return actor, (*recipient, *(s for s in ("of", "poss") if s not in recipient))
+
+
 @functools.cache
 def generic_pattern(event_type: str, pos: str, lemma: str, mode: str | None) -> TriggerPattern:
     """A pattern for ``lemma`` as a trigger of ``event_type`` that the detector found."""
     g = generic_patterns()[(event_type, pos)]
-    actor, recipient = g.actor, g.recipient
-    if pos == "NOUN" and lemma in STATE_ACTS:
-        # "Khan's arrest": the one arrested; "Iran's execution of the protester": the agent.
-        actor = tuple("poss_of" if s == "poss" else s for s in actor)
-        recipient = (*recipient, "poss")
+    actor, recipient = state_act_slots(pos, lemma, g.actor, g.recipient)
     return TriggerPattern(
         id=f"detector.{event_type.lower()}",
         lemma=lemma,

@@ -4,8 +4,9 @@
 such is, in PLOVER coding and in the analysts' sets, its government (``PER GOV``), not a
 country with no sector. Only a state's own acts and the acts aimed at it are read so: the
 victims of an attack on a country ("strikes on Ukraine") are as often its people as its
-government, so a bare recipient of ASSAULT keeps no sector, unless it is a place in the country: the
-people of the town attacked.
+government, so a bare recipient of ASSAULT keeps no sector; a town or city attacked abroad
+stands for its people (``UKR CVL`` for "shelled Kharkiv"), while a town taken or one fought
+over at home stands for its state.
 """
 
 from __future__ import annotations
@@ -52,8 +53,7 @@ def _people(ref: ActorRef) -> ActorRef:
     live there; one on a country named as such keeps no sector."""
     if not bare_state(ref) or ref.resolved_by != "state" or not ref.country:
         return ref
-    words = ref.text.removeprefix("the ").removeprefix("The ")
-    if lexicon().country_of_word(words) is not None:
+    if lexicon().country_of_word(ref.text) is not None:
         return ref
     return with_sector(ref, "CVL")
 

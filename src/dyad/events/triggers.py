@@ -113,7 +113,7 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "dative", "pobj", "nsubjpass"}]
-        # "ordered French ambassador Sylvain Itte to leave": a name's title is its word.
+        # "ordered French ambassador Paul Martin to leave": a name's title is its word.
         objs += [m for c in objs if c.pos_ == "PROPN" for m in children(c, "compound")]
         if p.prep is not None:
             # "agreed to a ceasefire": a required preposition's object is the object.
@@ -334,6 +334,13 @@ def _noun_predicate(tok: Token, p: TriggerPattern) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in MEASURES:
         tok = tok.head.head  # "started three days of exercises": the days are the object
     head = tok.head
+    if (
+        tok.dep_ == "pobj"
+        and p.light
+        and f"{head.head.lemma_.lower()}:{head.lower_}" in p.light
+        and head.head.pos_ == "VERB"
+    ):
+        return head.head  # "called for a general strike": that verb with that preposition
     if tok.dep_ == "pobj" and p.light and f"prep:{head.lower_}" in p.light:
         if head.lower_ == "under" and head.head.lemma_.lower() in STAYING:
             return None  # "remains under house arrest": a state, not an act

@@ -28,7 +28,7 @@ def _completes_passive(pred: Token) -> bool:
 
 
 def _after_be(pred: Token) -> bool:
-    """ "Sonko was on June 1 sentenced": with words between, the parser makes "was" the
+    """ "Ndiaye was on 3 May sentenced": with words between, the parser makes "was" the
     main verb and hangs the participle on it; its subject is the passive subject."""
     return (
         pred.tag_ == "VBN"
