@@ -823,7 +823,9 @@ class _Resolver:
         if not countries and plural and p.sector in CROWD_SECTORS:
             # "thousands of people blocked streets in Hong Kong": a crowd is of the place
             # where it acts.
-            acted_in = (self._place_country(t) for t in phrases.places_acted_in(tok))
+            acted_in = (
+                place_country(self.lex, t, self._ent_text(t)) for t in phrases.places_acted_in(tok)
+            )
             countries = [iso for iso in acted_in if iso][:1]
         if not countries:
             if p.sector in CONTEXT_SECTORS:
@@ -850,9 +852,6 @@ class _Resolver:
             for ref in refs:
                 self._remember(ref, self._gender_of([*mods, tok]), sent_i, person, tok)
         return refs
-
-    def _place_country(self, tok: Token) -> str | None:
-        return place_country(self.lex, tok, self._ent_text(tok))
 
     def _appositive_name(self, tok: Token, sent_i: int) -> list[ActorRef]:
         """The actor a name in apposition to ``tok`` names, for phrases that are no actor

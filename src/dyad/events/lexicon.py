@@ -94,7 +94,8 @@ def patterns() -> dict[tuple[str, str], tuple[TriggerPattern, ...]]:
         except (ValidationError, json.JSONDecodeError, DataFileError) as exc:
             raise DataFileError(f"dyad/data/events/triggers.jsonl line {n}: {exc}") from exc
         actor, recipient = state_act_slots(p.pos, p.lemma, p.actor, p.recipient)
-        p = p.model_copy(update={"actor": actor, "recipient": recipient})
+        if (actor, recipient) != (p.actor, p.recipient):
+            p = p.model_copy(update={"actor": actor, "recipient": recipient})
         out.setdefault((p.pos, p.lemma), []).append(p)
     return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in out.items()}
 

@@ -19,9 +19,9 @@ from dyad.records import ActorRef, Event
 ARGUMENTS = frozenset({"dobj", "pobj", "poss", "nsubjpass"})
 # Joint acts whose partner, told with "with", is a party as much as the subject ("Oman
 # reached a truce with Yemen", "signed a deal with Egypt"): PLOVER codes both as actors and
-# no recipient, as for "Oman and Yemen reached a truce". Meetings
-# keep their direction (the visitor and the host), and so does a state that establishes ties
-# with another (the one that moved).
+# no recipient, as for "Oman and Yemen reached a truce". Meetings keep their direction (the
+# visitor and the host), and so does a state that establishes ties with another (the one
+# that moved).
 JOINT_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE"})
 SIGNING = frozenset({"sign", "ink"})
 
