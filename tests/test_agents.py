@@ -84,3 +84,20 @@ def test_a_day_between_an_act_and_its_of_phrase(code):
     text = "Protests spread after the arrest Sunday of Chilean opposition leader Ana Quiroz."
     [ev] = _arrests(code(text))
     assert [r.code for r in ev.recipients] == ["CHLOPP"]
+
+
+def test_an_organ_modifying_the_act_noun_is_its_agent(code):
+    events = code(
+        "LUSAKA, Zambia (Wire) — Unrest broke out after the police killing of a student in "
+        "Kitwe. Hundreds fled after an army crackdown on protesters in the north."
+    )
+    [killing] = [e for e in events if e.type == "ASSAULT"]
+    assert [(a.code, a.resolved_by) for a in killing.actors] == [("ZMBCOP", "context")]
+    [crackdown] = [e for e in events if e.type == "COERCE"]
+    assert [a.code for a in crackdown.actors] == ["ZMBMIL"]
+
+
+def test_an_organ_modifier_takes_the_nationality_beside_it(code):
+    events = code("Opposition leaders condemned the Zambian army crackdown on protesters.")
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.code for r in ev.recipients] == ["ZMBMIL"]

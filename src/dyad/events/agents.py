@@ -12,9 +12,12 @@ acts it is read as the organ ("authorities raided the home" is the police's act)
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import implied, with_participants, with_sector
-from dyad.records import Event
+from dyad.records import ActorRef, Event
 
 # Words that name a state's organs without saying which: the act says ("authorities
 # arrested", "authorities launched an investigation": the police, the prosecutors).
@@ -104,3 +107,24 @@ def _organ(event: Event, sector: str) -> Event:
         for a in event.actors
     ]
     return with_participants(event, actors)
+
+
+# An organ named as a modifier of the act noun ("the police killing of", "an army crackdown
+# on"): the resolver reads noun phrases by their heads, so such a word is never an actor.
+ORGAN_MODIFIERS = {"police": "COP", "army": "MIL", "military": "MIL", "navy": "MIL", "junta": "MIL"}
+
+
+def organ_modifier(noun: Token, home: str | None) -> list[ActorRef]:
+    """The organ that modifies act noun ``noun``, of the nationality beside it ("Kenyan police
+    shooting") or of the report's country ``home``; none when neither is known."""
+    for c in noun.children:
+        sector = ORGAN_MODIFIERS.get(c.lower_) if c.dep_ == "compound" else None
+        if sector is None:
+            continue
+        isos = [lexicon().country_of_word(m.text) for m in (*c.children, *noun.children)]
+        iso = next((i for i in isos if i), home)
+        if iso is None:
+            return []
+        name = f"{lexicon().country_names.get(iso, iso)} {c.lower_}"
+        return [ActorRef(c.text, name, None, iso, sector, None, iso + sector, "context", 0.5)]
+    return []

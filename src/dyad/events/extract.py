@@ -13,7 +13,7 @@ from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
-from dyad.events.agents import implied_agents
+from dyad.events.agents import implied_agents, organ_modifier
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
@@ -180,6 +180,9 @@ class _Builder:
                 ]
                 if refs:
                     return refs
+        organ = organ_modifier(noun, self.doc_countries.home)
+        if organ:
+            return organ
         # "Israeli tanks", "US Predator attacks": a nationality among the modifiers.
         mods = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
         mods += [
