@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _arrests(events):
     return [e for e in events if e.type == "COERCE" and e.mode == "arrest"]
@@ -98,6 +100,35 @@ def test_an_organ_modifying_the_act_noun_is_its_agent(code):
 
 
 def test_an_organ_modifier_takes_the_nationality_beside_it(code):
-    events = code("Opposition leaders condemned the Zambian army crackdown on protesters.")
-    [ev] = [e for e in events if e.type == "ACCUSE"]
-    assert [r.code for r in ev.recipients] == ["ZMBMIL"]
+    events = code("The Zambian police shooting of two protesters drew condemnation.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.code for a in ev.actors] == ["ZMBCOP"]
+
+
+def test_an_organ_modifier_takes_the_country_the_act_is_in(code):
+    events = code(
+        "WASHINGTON (Wire) — Officials condemned the army crackdown on protesters in Myanmar."
+    )
+    [ev] = [e for e in events if e.type == "COERCE"]
+    assert [a.code for a in ev.actors] == ["MMRMIL"]
+    assert not any(r.code == "USAMIL" for e in events for r in (*e.actors, *e.recipients))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI, Kenya (Wire) — Army veterans protested outside parliament.",
+        "NAIROBI, Kenya (Wire) — Activists demanded police reform after the killing.",
+    ],
+)
+def test_an_organ_modifying_a_person_or_a_thing_is_no_doer(code, text):
+    sides = [r.sector for e in code(text) for r in (*e.actors, *e.recipients)]
+    assert "MIL" not in sides and "COP" not in sides
+
+
+def test_an_organ_modifying_a_judged_act_is_the_one_judged(code):
+    events = code(
+        "NAIROBI, Kenya (Wire) — The interior minister praised army action on the border."
+    )
+    [ev] = [e for e in events if e.type == "SUPPORT"]
+    assert [r.code for r in ev.recipients] == ["KENMIL"]

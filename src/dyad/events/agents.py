@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import implied, with_participants, with_sector
+from dyad.events.identity import CONFIDENCE_IMPLIED, implied, with_participants, with_sector
+from dyad.events.triggers import Found
 from dyad.records import ActorRef, Event
 
 # Words that name a state's organs without saying which: the act says ("authorities
@@ -109,22 +110,70 @@ def _organ(event: Event, sector: str) -> Event:
     return with_participants(event, actors)
 
 
-# An organ named as a modifier of the act noun ("the police killing of", "an army crackdown
+# An organ named as a modifier of an act noun ("the police killing of", "an army crackdown
 # on"): the resolver reads noun phrases by their heads, so such a word is never an actor.
-ORGAN_MODIFIERS = {"police": "COP", "army": "MIL", "military": "MIL", "navy": "MIL", "junta": "MIL"}
+# Nouns only: "junta" the actor lexicon reads as the government, and "military" before a
+# noun is an adjective of kind ("military aid" is Britain's, not its army's).
+ORGAN_MODIFIERS = {"police": "COP", "army": "MIL", "navy": "MIL"}
+IN_PREPS = {"in", "inside"}
 
 
-def organ_modifier(noun: Token, home: str | None) -> list[ActorRef]:
-    """The organ that modifies act noun ``noun``, of the nationality beside it ("Kenyan police
-    shooting") or of the report's country ``home``; none when neither is known."""
-    for c in noun.children:
-        sector = ORGAN_MODIFIERS.get(c.lower_) if c.dep_ == "compound" else None
-        if sector is None:
-            continue
-        isos = [lexicon().country_of_word(m.text) for m in (*c.children, *noun.children)]
-        iso = next((i for i in isos if i), home)
-        if iso is None:
-            return []
-        name = f"{lexicon().country_names.get(iso, iso)} {c.lower_}"
-        return [ActorRef(c.text, name, None, iso, sector, None, iso + sector, "context", 0.5)]
-    return []
+# Judgements whose object is an act of others ("praised police action", "condemned the army
+# crackdown"). Not demands: "demanded police reform" is asked of the government.
+JUDGING = {"ACCUSE", "REJECT", "SUPPORT"}
+
+
+def acts_named(found: list[Found]) -> set[int]:
+    """The indices of the words that name acts among a sentence's triggers ``found``: the
+    triggers, and the objects of its judgements."""
+    triggers = {f.trigger.i for f in found}
+    judged = {
+        c.i
+        for f in found
+        if f.pattern.type in JUDGING
+        for c in f.predicate.children
+        if c.dep_ == "dobj"
+    }
+    return triggers | judged
+
+
+def organ_modifier(act: Token, home: str | None) -> list[ActorRef]:
+    """The organ that modifies act noun ``act``: of the nationality beside it ("Kenyan police
+    shooting", "Uganda's army crackdown"), else of the country the act is said to be in
+    ("crackdown on protesters in Myanmar"), else of the report's country ``home``."""
+    organ = next(
+        (c for c in act.children if c.dep_ == "compound" and c.lower_ in ORGAN_MODIFIERS),
+        None,
+    )
+    if organ is None:
+        return []
+    iso = next(
+        (i for m in (*organ.children, *act.children) if (i := _country(m))),
+        None,
+    ) or next((i for p in _places(act) if (i := _country(p))), home)
+    if iso is None:
+        return []
+    sector = ORGAN_MODIFIERS[organ.lower_]
+    name = f"{lexicon().country_names.get(iso, iso)} {organ.lower_}"
+    return [
+        ActorRef(
+            organ.text, name, None, iso, sector, None, iso + sector, "context", CONFIDENCE_IMPLIED
+        )
+    ]
+
+
+def _country(tok: Token) -> str | None:
+    """The country ``tok`` names as a nationality or a name ("Kenyan", "Kenya's")."""
+    lex = lexicon()
+    return lex.country_of_word(tok.text) or lex.country_of_word(tok.lemma_)
+
+
+def _places(act: Token) -> list[Token]:
+    """The places an act noun's phrase puts it in: "crackdown on protesters in Myanmar"."""
+    return [
+        p
+        for prep in act.subtree
+        if prep.dep_ == "prep" and prep.lower_ in IN_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
