@@ -73,6 +73,12 @@ def test_the_training_data_is_as_the_issue_asks() -> None:
         assert sum(t.type == etype for s in sentences for t in s.triggers) >= 150, etype
 
 
+def test_the_held_out_batches_are_valid_and_repeat_no_training_sentence() -> None:
+    held = sorted((ROOT / "data" / "training" / "held_out").glob("*.jsonl"))
+    assert held
+    assert len(tdata.load(BATCHES + held)) == len(tdata.load(BATCHES)) + len(tdata.load(held))
+
+
 def test_the_shipped_model_was_trained_on_this_data() -> None:
     meta = json.loads((SHIPPED / "model.json").read_text(encoding="utf-8"))
     assert meta["data"] == tdata.digest(BATCHES), "data changed since training: run make model"
