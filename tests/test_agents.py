@@ -119,6 +119,7 @@ def test_an_organ_modifier_takes_the_country_the_act_is_in(code):
     [
         "NAIROBI, Kenya (Wire) — Army veterans protested outside parliament.",
         "NAIROBI, Kenya (Wire) — Activists demanded police reform after the killing.",
+        "NAIROBI, Kenya (Wire) — Lawmakers rejected the army budget on Tuesday.",
     ],
 )
 def test_an_organ_modifying_a_person_or_a_thing_is_no_doer(code, text):
@@ -126,9 +127,22 @@ def test_an_organ_modifying_a_person_or_a_thing_is_no_doer(code, text):
     assert "MIL" not in sides and "COP" not in sides
 
 
-def test_an_organ_modifying_a_judged_act_is_the_one_judged(code):
+@pytest.mark.parametrize(
+    ("text", "code_"),
+    [
+        ("YANGON (Wire) — An Arakan Army attack on a town killed four soldiers.", "MMRREB"),
+        ("BOGOTA (Wire) — A National Liberation Army attack killed two soldiers.", "COLREB"),
+    ],
+)
+def test_an_armed_group_named_army_is_not_the_states_army(code, text, code_):
+    [ev] = [e for e in code(text) if e.type == "ASSAULT" and e.actors]
+    assert [a.code for a in ev.actors] == [code_]
+
+
+def test_a_place_inside_a_clause_of_the_act_is_not_the_acts_country(code):
     events = code(
-        "NAIROBI, Kenya (Wire) — The interior minister praised army action on the border."
+        "KAMPALA, Uganda (Wire) — The police killing of a student who had studied in Kenya "
+        "drew protests."
     )
-    [ev] = [e for e in events if e.type == "SUPPORT"]
-    assert [r.code for r in ev.recipients] == ["KENMIL"]
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.code for a in ev.actors] == ["UGACOP"]

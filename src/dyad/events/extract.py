@@ -13,7 +13,7 @@ from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
-from dyad.events.agents import acts_named, implied_agents, organ_modifier
+from dyad.events.agents import implied_agents, organ_modifier
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
@@ -143,7 +143,7 @@ class _Builder:
         self.filed_at = here if here is None or home in {None, here.country} else None
         self.story = None if self.filed_at else StoryPlace(doc, self.doc_countries)
         self.episode_place: Place | None = None
-        # The sentence's act nouns: an organ modifying one is its doer (``_owner``).
+        # The sentence's trigger words: an organ modifying one is its doer (``_owner``).
         self.acts: set[int] = set()
 
     # -- arguments -------------------------------------------------------------------------
@@ -155,13 +155,12 @@ class _Builder:
                 out.extend(refs)
         return out
 
-    def _owner(self, noun: Token, *, deep: bool = False, act: bool = False) -> list[ActorRef]:
+    def _owner(self, noun: Token, *, deep: bool = False) -> list[ActorRef]:
         """Whose thing a non-actor argument is: "China's support", "a U.S. request",
-        "French mediation", "an offer from Afghanistan", "an admission by Moscow".
-        ``act``: ``noun`` is the event's own trigger."""
+        "French mediation", "an offer from Afghanistan", "an admission by Moscow"."""
         if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
             return []
-        if act or noun.i in self.acts:  # an organ beside a person is not the doer
+        if noun.i in self.acts:  # an organ beside a person or a thing is not its doer
             organ = organ_modifier(noun, self.doc_countries.home)
             if organ:
                 return organ
@@ -245,7 +244,7 @@ class _Builder:
         if slot == "own":
             # A nominal event's own modifiers and agent: "Israeli air strikes", "US Predator
             # attacks", "an offensive by the army" (not "of": the arrest *of* X is X's).
-            return self._owner(trig, deep=True, act=True)
+            return self._owner(trig, deep=True)
         if slot == "poss":
             return self._refs(children(trig, "poss"))
         if slot == "poss_of":
@@ -638,7 +637,7 @@ def extract_events(
     for sent in sents:
         found_here = agreed_meetings(candidates(sent, scores.get(sent.start), detection))
         heads = {m.predicate.i for m in found_here} | {m.trigger.i for m in found_here}
-        builder.acts = acts_named(found_here)
+        builder.acts = {m.trigger.i for m in found_here}
         protests = {
             i
             for m in found_here
