@@ -107,3 +107,25 @@ def test_troops_in_a_coup_are_not_aimed_at_the_crowds(code):
     )
     for ev in _of(events, "MOBILIZE"):
         assert "GABCVL" not in {r.code for r in ev.recipients}
+
+
+def test_a_state_of_emergency_at_home_falls_on_the_civilians(code):
+    [ev] = _of(
+        code("QUITO, Ecuador — The government declared a state of emergency in Quito on Monday."),
+        "COERCE",
+    )
+    assert [a.code for a in ev.actors] == ["ECUGOV"]
+    assert [(r.code, r.resolved_by) for r in ev.recipients] == [("ECUCVL", "implied")]
+
+
+def test_police_force_of_no_stated_kind_at_home_falls_on_the_civilians(code):
+    events = code("PARIS — Police attacked the crowd in Paris on Saturday.")
+    [ev] = _of(events, "ASSAULT")
+    assert [a.code for a in ev.actors] == ["FRACOP"]
+    assert [r.code for r in ev.recipients] == ["FRACVL"]
+
+
+def test_an_army_attack_of_no_stated_kind_gets_no_civilian_target(code):
+    events = code("BAMAKO, Mali — The army attacked positions in the north of Mali on Saturday.")
+    for ev in _of(events, "ASSAULT"):
+        assert "MLICVL" not in {r.code for r in ev.recipients}

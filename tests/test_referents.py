@@ -93,3 +93,23 @@ def test_a_reaction_to_a_states_act_told_without_its_agent_is_aimed_at_that_stat
     )
     [ev] = [e for e in events if e.type == "ACCUSE"]
     assert [r.code for r in ev.recipients] == ["PERGOV"]
+
+
+def test_a_reaction_to_what_a_state_did_is_aimed_at_its_government(code):
+    # The state named as such is read as its forces for the launch (PRK MIL), but the
+    # reaction is aimed at the state.
+    events = code(
+        "North Korea launched a ballistic missile on Saturday. "
+        "The Canadian foreign minister condemned the launch on Sunday."
+    )
+    [ev] = _accuse(events)
+    assert [r.code for r in ev.recipients] == ["PRKGOV"]
+
+
+def test_a_reaction_to_forces_named_as_such_keeps_the_forces(code):
+    events = code(
+        "The North Korean army launched a ballistic missile on Saturday. "
+        "The Canadian foreign minister condemned the launch on Sunday."
+    )
+    [ev] = _accuse(events)
+    assert [r.code for r in ev.recipients] == ["PRKMIL"]

@@ -19,6 +19,7 @@ from dyad.events.answered import answered
 from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
 from dyad.events.reactions import received
+from dyad.events.threats import path, threats
 from dyad.events.told import REPORTING
 from dyad.events.triggers import (
     CAUSING,
@@ -96,7 +97,15 @@ def _named_act(f: Found) -> bool:
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
     """The triggers of ``sent``; ``words`` are the detector's scores for its words."""
     lexical = [received(f) for f in matches(sent) if not _briefing(f.trigger)]
+    # A threat the lexicon reads ("warned of", "vowed to retaliate") stands; a vow or a
+    # planned act it reads on a warning's words ("vowed to take further measures", "would be
+    # punished") is the warning itself.
+    threatening = {f.trigger.i for f in lexical if f.pattern.type == "THREATEN"}
+    warned = [w for w in threats(sent) if not threatening & {t.i for t in path(w)}]
+    warning = {t.i for w in warned for t in path(w)}
+    lexical = [f for f in lexical if f.trigger.i not in warning]
     said = [j for j in judgements(sent) if j.trigger.i not in {f.trigger.i for f in lexical}]
+    said += [w for w in warned if w.trigger.i not in {j.trigger.i for j in said}]
     if detection == "rules" or words is None:
         return sorted(lexical + said, key=lambda f: f.trigger.i)
     at = {w.start: w for w in words}
@@ -124,6 +133,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
                 out.append(_object_mode(f, score(noun) if noun is not None else None))
     out += said  # no detector veto: it reads words, and judging words report no event alone
     covered = {t.i for f in out for t in (f.trigger, f.predicate, f.obj) if t is not None}
+    covered |= warning
     for tok in sent:
         w = score(tok)
         etype = w.event(ADD) if w is not None else None

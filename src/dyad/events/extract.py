@@ -42,6 +42,8 @@ from dyad.events.released import to_their_states
 from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments, state_ref
 from dyad.events.status import with_detector
+from dyad.events.threats import PATTERN as WARNING
+from dyad.events.threats import threatened, warning_status
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_words
 from dyad.events.voice import agents, is_passive, patients
@@ -229,6 +231,8 @@ class _Builder:
             return refs
         if slot == "judged":
             return self._refs(judged(trig, pred), deep=True)
+        if slot == "threatened":
+            return self._refs(threatened(f), deep=True)
         if slot == "ccomp_subject":
             # "demanded that the US cancel ...": the one asked is the clause's subject.
             return self._refs(
@@ -440,7 +444,10 @@ class _Builder:
             # "We condemn ...", the ministry said: the act is the speaker's.
             said_by = speaker(f.trigger, self.roles)
             actors = (self._refs([said_by]) if said_by is not None else []) or actors
-        status = with_detector(f.status, f.trigger, f.predicate, said=p.type in SAID_ACTS)
+        if p.id == WARNING.id:
+            status = warning_status(f)
+        else:
+            status = with_detector(f.status, f.trigger, f.predicate, said=p.type in SAID_ACTS)
         sent = f.trigger.sent
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place, own_place = self._place(f, actors + recipients)

@@ -1,7 +1,8 @@
 """Force or restriction a state uses at home, with no target named, falls on its people.
 
 "Police fired tear gas to disperse the crowds", "the government banned 26 platforms", "the
-district administration imposed a curfew": the text names no target because the target is
+district administration imposed a curfew", "declared a state of emergency", "police attacked":
+the text names no target because the target is
 the population. Analysts code these against the state's civilians (``NPL COP`` → ``NPL CVL``;
 the real-news set's conventions say so for curfews, bans and crowd control), where the
 domestic reading (``dyad.events.domestic``) would give a bare country and the state reading a
@@ -23,8 +24,9 @@ from dyad.records import ActorRef, Event, Place
 
 # The state's own organs; a rebel group's or a party's coercion has no such implied target.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-# COERCE modes that restrict a population as a whole (``dyad.detector.labels``).
-GENERAL_COERCION = frozenset({"restrict", "ban", "censor", "curfew"})
+# COERCE modes that restrict a population as a whole (``dyad.detector.labels``), and the
+# lexicon's state of emergency or martial law (``coerce.declare.emergency``).
+GENERAL_COERCION = frozenset({"restrict", "ban", "censor", "curfew", "martial-law"})
 # ASSAULT modes of force on crowds and places; an assault of no stated kind, or on persons
 # (an execution, an abduction), has a target the text would name.
 FORCE_ON_CROWDS = frozenset(
@@ -121,4 +123,9 @@ def _event(event: Event, report: str | None, unrest: set[str]) -> Event:
 def _general(event: Event) -> bool:
     if event.type == "COERCE":
         return event.mode in GENERAL_COERCION
-    return event.type == "ASSAULT" and event.mode in FORCE_ON_CROWDS
+    if event.type != "ASSAULT":
+        return False
+    # Police force of no stated kind ("police attacked", "officers opened fire") with no
+    # target named falls on the crowd as surely as tear gas does; an army's may be on rebels.
+    police = all(a.sector == "COP" for a in event.actors)
+    return event.mode in FORCE_ON_CROWDS or (event.mode is None and police)

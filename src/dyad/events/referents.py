@@ -19,8 +19,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.match import NON_STATES
-from dyad.events.identity import implied, trigger_span, with_participants
-from dyad.events.judgements import FEELINGS
+from dyad.events.identity import implied, trigger_span, with_participants, with_sector
+from dyad.events.judgements import FEELINGS, NAMING
 from dyad.events.lexicon import STATE_ACTS, patterns
 from dyad.events.reactions import RECEIVED_TYPES, RECEIVING
 from dyad.events.states import bare_state
@@ -35,8 +35,6 @@ OBJECT_PREPS = frozenset({"against", "over", "at"})
 # Two words name one act when one's lemma begins with this much of the other's ("executed" and
 # "execution", "removed" and "removal"); shorter shared stems ("protest", "protection") do not.
 STEM = 5
-# "condemned what it called a massacre", "rejected what they termed an occupation".
-NAMING_VERBS = frozenset({"call", "term", "describe", "label", "brand", "dub"})
 CONFIDENCE_REFERRED = 0.5
 
 
@@ -52,7 +50,9 @@ def aim_at_acts(
         if act is not None:
             # "carried out an air strike, drawing condemnation from the UN": the reaction
             # the act drew is aimed at the act's agents.
-            recipients = [_referred(a) for a in act.actors if a.code not in _codes(e.actors)]
+            recipients = [
+                _referred(a) for a in _as_states(act.actors) if a.code not in _codes(e.actors)
+            ]
             if recipients:
                 out.append(with_participants(e, e.actors, recipients))
                 continue
@@ -66,7 +66,8 @@ def aim_at_acts(
         if any(not bare_state(r) and r.text not in phrase for r in e.recipients):
             out.append(e)
             continue
-        agents = [_referred(a) for a in _agents_of(noun, e, events, triggers, by_token)]
+        agents = _agents_of(noun, e, events, triggers, by_token)
+        agents = [_referred(a) for a in _as_states(agents)]
         if not agents and noun.lemma_.lower() in STATE_ACTS:
             # "criticized the removal of Castillo", told with no agent: the state that
             # removed him, the state of the person acted on.
@@ -146,7 +147,7 @@ def _object(t: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     return g
-        if c.dep_ == "ccomp" and c.lemma_ in NAMING_VERBS:
+        if c.dep_ == "ccomp" and c.lemma_ in NAMING:
             # "decried what he called an attempted coup": the object is the naming's.
             for g in c.children:
                 if g.dep_ in {"oprd", "attr", "dobj"} and g.pos_ == "NOUN":
@@ -206,6 +207,19 @@ def _states_of(patients: Iterable[ActorRef]) -> list[ActorRef]:
         if r.country and r.country not in NON_STATES and not bare_state(r)
     )
     return [implied(iso, "GOV", "government") for iso in states if iso]
+
+
+def _as_states(agents: list[ActorRef]) -> list[ActorRef]:
+    """Agents named as a state ("Utopia test-fired a missile", read as its forces for the
+    launch) as that state's government: a reaction to what a state did ("condemned the
+    launch") is aimed at the state, as analysts code it, while one to an act of its forces
+    named as such ("condemned the army's air strikes") keeps the forces."""
+    out: dict[str, ActorRef] = {}
+    for a in agents:
+        if a.resolved_by == "state" and a.country and a.country not in NON_STATES:
+            a = with_sector(a, "GOV")
+        out.setdefault(a.code or a.text, a)
+    return list(out.values())
 
 
 def _referred(ref: ActorRef) -> ActorRef:
