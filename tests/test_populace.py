@@ -126,6 +126,13 @@ def test_police_force_of_no_stated_kind_at_home_falls_on_the_civilians(code):
 
 
 def test_an_army_attack_of_no_stated_kind_gets_no_civilian_target(code):
-    events = code("BAMAKO, Mali — The army attacked positions in the north of Mali on Saturday.")
-    for ev in _of(events, "ASSAULT"):
-        assert "MLICVL" not in {r.code for r in ev.recipients}
+    events = code("BAMAKO, Mali — The Malian army attacked in the north on Saturday.")
+    [ev] = _of(events, "ASSAULT")
+    assert "MLICVL" not in {r.code for r in ev.recipients}
+
+
+def test_police_force_on_a_target_named_gets_no_civilian_target(code):
+    [ev] = _of(
+        code("NAIROBI, Kenya — Police attacked a gang hideout in Nairobi on Tuesday."), "ASSAULT"
+    )
+    assert "KENCVL" not in {r.code for r in ev.recipients}

@@ -32,6 +32,9 @@ _LONG_AGO = re.compile(
     re.I,
 )
 REPORTING_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm"}
+# Relative words of place and time: their clauses narrate ("in the capital, where police
+# fired tear gas"), where "who" and "which" clauses say who or what a participant is.
+NARRATING = frozenset({"where", "when"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +92,7 @@ def _background(sent: Span, published: dt.date | None) -> bool:
     root = sent.root
     if root.lemma_ in REPORTING_LEMMAS:
         return False  # "X said it had ...": the report is news, whatever it reports
-    had = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in root.children)
-    if root.tag_ == "VBN" and had:
+    if root.tag_ == "VBN" and _pluperfect(root):
         return True
     if published is not None:
         for ent in sent.ents:
@@ -104,6 +106,10 @@ def _background(sent: Span, published: dt.date | None) -> bool:
     }
 
 
+def _pluperfect(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in verb.children)
+
+
 def _aside(tok: Token) -> bool:
     """``tok`` is in a non-restrictive relative clause, set off by a comma or a dash: "the
     raid, which was searching for ...", "Santos, who had signed a treaty ...". Such a clause
@@ -112,6 +118,10 @@ def _aside(tok: Token) -> bool:
     for _ in range(6):
         if cur.dep_ == "relcl":
             first = min(t.i for t in cur.subtree)
+            if tok.doc[first].lower_ in NARRATING and not _pluperfect(cur):
+                # "erupted in Bolivia, where armoured vehicles rammed the palace doors": a
+                # clause on the place or the time goes on with the news.
+                return False
             return first > cur.sent.start and tok.doc[first - 1].text in {",", "—", "–", "("}
         if cur.dep_ == "ROOT" or cur.head.i == cur.i:
             return False

@@ -19,6 +19,7 @@ from dyad.events.answered import answered
 from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
 from dyad.events.reactions import received
+from dyad.events.threats import PATTERN as WARNING
 from dyad.events.threats import path, threats
 from dyad.events.told import REPORTING
 from dyad.events.triggers import (
@@ -149,6 +150,8 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             covered.add(tok.i)
     for f in out:
         w = score(f.trigger)
+        if f.pattern.id == WARNING.id:
+            continue  # a warning's status is its own, not its content's (threats.py)
         if w is not None and w.status in MODEL_STATUSES:
             f.status = w.status
     return sorted(out, key=lambda f: f.trigger.i)

@@ -27,6 +27,9 @@ from dyad.records import ActorRef, Event
 # Offices of a state or of its contenders; an archbishop or an activist may come from anywhere.
 NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "ELI", "PTY", "OPP", "REB"})
 CONTEXT_DISCOUNT = 0.8
+# A threat is aimed abroad as often as at home ("Iran would retaliate", told in a report on
+# Iran): its target is the side the warning names, or none.
+ABROAD = frozenset({"THREATEN"})
 
 
 def code_domestic(events: list[Event], kb: KnowledgeBase, mentioned: Iterable[str]) -> list[Event]:
@@ -61,7 +64,7 @@ def _domestic(event: Event, iso: str, kb: KnowledgeBase) -> Event:
     # Several actors with no target act together or with each other (PLOVER's reciprocal
     # coding), not on their own state.
     if (
-        event.type not in UNTARGETED
+        event.type not in UNTARGETED | ABROAD
         and not whole_state
         and len(actors) == 1
         and named == {iso}

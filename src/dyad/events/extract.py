@@ -43,7 +43,7 @@ from dyad.events.repeats import merge, merge_repeats, mergeable
 from dyad.events.states import as_governments, state_ref
 from dyad.events.status import with_detector
 from dyad.events.threats import PATTERN as WARNING
-from dyad.events.threats import threatened, warning_status
+from dyad.events.threats import threatened
 from dyad.events.told import BACKGROUND_WEIGHT, FIRST_PERSON, speaker, told_as_news
 from dyad.events.triggers import Found, children, trigger_words
 from dyad.events.voice import agents, is_passive, patients
@@ -445,7 +445,7 @@ class _Builder:
             said_by = speaker(f.trigger, self.roles)
             actors = (self._refs([said_by]) if said_by is not None else []) or actors
         if p.id == WARNING.id:
-            status = warning_status(f)
+            status = f.status or "occurred"  # the warning's own (threats.py)
         else:
             status = with_detector(f.status, f.trigger, f.predicate, said=p.type in SAID_ACTS)
         sent = f.trigger.sent
@@ -668,7 +668,7 @@ def extract_events(
     report = builder.doc_countries.home
     events = aim_at_acts(as_forces(implied_agents(events, report)), doc, actors.by_token)
     events = at_own_state(code_domestic(events, kb, mentioned), report)
-    events = as_its_people(on_own_people(as_governments(events), report))
+    events = as_its_people(on_own_people(as_governments(events), report, doc))
     events = to_their_states(events, doc, actors.by_token)
     events = into_protests(merge_repeats(on_news_day(as_pledges(events))))
     source = SourceOffsets.of(record.text, doc.text)

@@ -1,9 +1,9 @@
 """Force or restriction a state uses at home, with no target named, falls on its people.
 
 "Police fired tear gas to disperse the crowds", "the government banned 26 platforms", "the
-district administration imposed a curfew", "declared a state of emergency", "police attacked":
-the text names no target because the target is
-the population. Analysts code these against the state's civilians (``NPL COP`` → ``NPL CVL``;
+district administration imposed a curfew", "declared a state of emergency", "police opened
+fire": the text names no target because the target is the population. Analysts code these
+against the state's civilians (``NPL COP`` → ``NPL CVL``;
 the real-news set's conventions say so for curfews, bans and crowd control), where the
 domestic reading (``dyad.events.domestic``) would give a bare country and the state reading a
 government acting on itself. Only acts at home are read so: the act's place, or else the
@@ -14,10 +14,10 @@ power, whose target is the government it overthrows.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyad.actors.phrases import CROWD_NOUNS
-from dyad.events.identity import implied, with_participants
+from dyad.events.identity import implied, trigger_span, with_participants
 from dyad.events.states import stands_for
 from dyad.events.triggers import counted
 from dyad.records import ActorRef, Event, Place
@@ -67,11 +67,12 @@ def protesters_of(
     return implied(country, "CVL", "protesters")
 
 
-def on_own_people(events: list[Event], report: str | None) -> list[Event]:
+def on_own_people(events: list[Event], report: str | None, doc: Doc) -> list[Event]:
     """``events`` with the state's civilians as the target of its force or restriction at
-    home where the text names no target. ``report``: the country the document is about."""
+    home where the text names no target. ``report``: the country the document is about;
+    ``doc``: the parse the events were coded from."""
     unrest = _unrest(events)
-    return [_event(e, report, unrest) for e in events]
+    return [_event(e, report, unrest, doc) for e in events]
 
 
 def _unrest(events: list[Event]) -> set[str]:
@@ -97,10 +98,10 @@ def _unrest(events: list[Event]) -> set[str]:
     return protests - coups
 
 
-def _event(event: Event, report: str | None, unrest: set[str]) -> Event:
+def _event(event: Event, report: str | None, unrest: set[str], doc: Doc) -> Event:
     if event.status not in STATUSES or not event.actors:
         return event
-    if not _general(event) and not (event.type == "MOBILIZE" and event.mode in DEPLOYED):
+    if not _general(event, doc) and not (event.type == "MOBILIZE" and event.mode in DEPLOYED):
         return event
     # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
     # state acting as a whole ("the United States imposed sanctions") acts abroad as often.
@@ -120,12 +121,30 @@ def _event(event: Event, report: str | None, unrest: set[str]) -> Event:
     return with_participants(event, event.actors, [implied(iso, "CVL", "civilians")])
 
 
-def _general(event: Event) -> bool:
+def _general(event: Event, doc: Doc) -> bool:
     if event.type == "COERCE":
         return event.mode in GENERAL_COERCION
     if event.type != "ASSAULT":
         return False
-    # Police force of no stated kind ("police attacked", "officers opened fire") with no
-    # target named falls on the crowd as surely as tear gas does; an army's may be on rebels.
+    if event.mode in FORCE_ON_CROWDS:
+        return True
+    # Police force of no stated kind ("police attacked the crowd", "officers opened fire")
+    # with no target named falls on the crowd as surely as tear gas does; an army's may be
+    # on rebels, and "police killed three suspects" names its target, resolved or not.
     police = all(a.sector == "COP" for a in event.actors)
-    return event.mode in FORCE_ON_CROWDS or (event.mode is None and police)
+    span = trigger_span(event, doc)
+    return event.mode is None and police and span is not None and not _names_target(span.root)
+
+
+def _names_target(trigger: Token) -> bool:
+    """Whether the act's own words name what it was aimed at, other than the crowd: an
+    object ("attacked a gang hideout") or one after "at", "on" or "against"."""
+    targets = [c for c in trigger.children if c.dep_ == "dobj"]
+    targets += [
+        p
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "against", "into"}
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}  # "on Saturday"
+    ]
+    return any(not counted(t) & CROWD_WORDS for t in targets)

@@ -214,12 +214,14 @@ def _as_states(agents: list[ActorRef]) -> list[ActorRef]:
     launch) as that state's government: a reaction to what a state did ("condemned the
     launch") is aimed at the state, as analysts code it, while one to an act of its forces
     named as such ("condemned the army's air strikes") keeps the forces."""
-    out: dict[str, ActorRef] = {}
+    out: list[ActorRef] = []
     for a in agents:
         if a.resolved_by == "state" and a.country and a.country not in NON_STATES:
             a = with_sector(a, "GOV")
-        out.setdefault(a.code or a.text, a)
-    return list(out.values())
+            if any(o.code == a.code for o in out):
+                continue  # the state and its government named already
+        out.append(a)
+    return out
 
 
 def _referred(ref: ActorRef) -> ActorRef:

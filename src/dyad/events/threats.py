@@ -1,21 +1,25 @@
-"""Force or a penalty held over another side's conduct is a threat.
+"""Force held over another side's conduct is a threat.
 
-"Would respond forcefully to any violation", "is prepared to intensify its measures if the
-neighbour persists", "vowed to take further measures in response to the expulsion", "such
-attacks will have serious consequences", "the crime will not go unpunished": nothing has been
-done yet, and what the report tells is the warning. PLOVER codes it THREATEN, occurred (the
-threat was made); the act named is its content, not a planned act of its own. Told without a
-condition or a response ("said it would expel the envoy", "will deploy troops on Thursday")
-the act is one announced for later and keeps its own type.
+"Would respond forcefully to any violation by the militia", "is prepared to intensify its
+measures if the neighbour persists", "vowed to take measures in response to London's
+expulsion of its attache", "the crime will not go unpunished": nothing has been done yet, and
+what the report tells is the warning. Analysts code it THREATEN, occurred (the warning was
+made). The words that carry these warnings ("respond", "measures", "steps", "retaliate") name
+no act with a type of its own, are among the commonest words of news in their other senses,
+and were missed by both the lexicon and the learned detector on most key THREATEN events of
+the real-news sets. An act that has a type of its own ("would impose sanctions if", "will
+strike if") keeps it, with its planned or conditional status (``dyad.ontology.
+plover_rendering`` renders it THREATEN where PLOVER's convention is wanted).
 
-No verb of threat carries these sentences, and the words that do ("respond", "measures",
-"steps") are the commonest words of news in their other senses, so the lexicon and the
-learned detector miss them (on the real-news sets most key THREATEN events were found by
-neither). This is a trigger finder of its own: a word of force or penalty, in a clause told
-as future or readiness, with the marks of a warning (a condition, "any" violation, a
-response, a force adverb, or a word that is a warning by itself). The actor is the one who
-warns (the speaker of a reported warning); the recipient is the side whose conduct the
-condition names (slot ``threatened``, read by ``threatened``).
+So this is a trigger finder of its own: a word of response or retaliation, in a clause told
+as future or readiness, with the marks of a warning aimed at a side: a condition on that
+side's conduct ("if Cambodia persists"), a hostile act of it ("any violation", "any attack by
+X"), or a response to an act of it ("in response to Britain's expulsion"); retaliation,
+reprisals and punishment warn by themselves. Economic and civic futures have no side to warn
+("would act decisively if inflation persists", "will respond swiftly to the earthquake").
+The actor is the side that warns: the speaker of a reported warning ("the ministry said"),
+else the subject of the warning itself; the recipient is the side warned (slot
+``threatened``, read by ``threatened``).
 """
 
 from __future__ import annotations
@@ -23,49 +27,54 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import TriggerPattern
-from dyad.events.status import NEGATING_VERBS, status_of
+from dyad.events.status import CONDITIONAL_MARKS, FUTURE_AUX, NEGATING_VERBS, PLAN_VERBS
+from dyad.events.told import REPORTING
 from dyad.events.triggers import Found
 
-# Verbs of force or penalty a warning holds out; generic ones ("respond", "act") only with
-# the marks of a warning.
-FORCE_VERBS = frozenset({
-    "respond", "react", "act", "retaliate", "strike", "hit", "punish", "avenge", "intensify",
-    "escalate", "defend", "destroy", "crush", "annihilate", "sanction",
+# Verbs and nouns of a response to the other side; generic ones need a side to be aimed at.
+RESPONSE_VERBS = frozenset({
+    "respond", "react", "act", "retaliate", "avenge", "punish", "intensify", "escalate",
+    "defend",
 })  # fmt: skip
-# Nouns of the same, the object or subject of a future verb ("will take measures", "further
-# steps would be announced", "will have consequences", "will pay a heavy price").
-FORCE_NOUNS = frozenset({
-    "measure", "step", "action", "consequence", "repercussion", "retaliation", "reprisal",
-    "countermeasure", "response", "price", "punishment",
+RESPONSE_NOUNS = frozenset({
+    "measure", "step", "action", "response", "consequence", "repercussion", "retaliation",
+    "reprisal", "countermeasure", "punishment", "price",
 })  # fmt: skip
-# Words that are a warning by themselves, with no condition told.
+# Words that warn by themselves in a future frame ("vowed to retaliate", "will be punished").
 WARNING_WORDS = frozenset({
     "retaliate", "avenge", "punish", "retaliation", "reprisal", "countermeasure",
-    "consequence", "repercussion", "punishment", "unpunished",
+    "punishment", "unpunished",
 })  # fmt: skip
-# The marks of a warning on a generic word.
-FORCE_ADVERBS = frozenset({
-    "forcefully", "firmly", "decisively", "militarily", "harshly", "strongly", "resolutely",
-    "severely", "swiftly", "robustly", "appropriately", "accordingly", "back",
-})  # fmt: skip
-FORCE_ADJECTIVES = frozenset({
-    "retaliatory", "reciprocal", "punitive", "serious", "severe", "grave", "dire", "harsh",
-    "decisive", "strong", "firm", "heavy", "tough",
-})  # fmt: skip
+# What the other side may do that a warning answers.
 HOSTILE_ACTS = frozenset({
     "attack", "aggression", "violation", "provocation", "incursion", "escalation", "attempt",
-    "interference", "move", "act",
+    "interference", "intrusion", "invasion", "misadventure", "strike", "expulsion",
 })  # fmt: skip
-CONDITIONS = frozenset({"if", "unless", "should"})
-FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
-# Frames of readiness: "is ready to", "vowed to", "pledged to".
-READY = frozenset({"ready", "prepared", "willing", "determined", "poised"})
+# Words for a side, where no entity names one ("if the enemy attacks").
+SIDE_NOUNS = frozenset({
+    "enemy", "army", "military", "troops", "forces", "militant", "militants", "rebel",
+    "rebels", "militia", "regime", "government", "aggressor", "adversary", "neighbour",
+    "neighbor", "country",
+})  # fmt: skip
+SIDE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Force adverbs, with a state or its forces warning ("Israel would respond forcefully").
+FORCE_ADVERBS = frozenset({"forcefully", "militarily"})
+STATE_ENTS = frozenset({"GPE", "NORP"})
+# People who say what others will do: a forecast, not a warning.
+COMMENTATORS = frozenset({
+    "analyst", "expert", "observer", "commentator", "economist", "scholar", "researcher",
+    "pundit", "critic", "poll", "survey", "report", "media",
+})  # fmt: skip
+FUTURE = FUTURE_AUX | {"would"}
+CONDITIONS = CONDITIONAL_MARKS - {"whether"}
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
+# Verbs that tell a warning: said, warned, vowed, or denied it.
+TELLING = REPORTING | VOWING | {"threaten", "deny", "insist", "announce"}
+# The vow or the warning verb is the threat's word where there is one, as analysts and the
+# training data mark it ("vowed to retaliate"); under a plain speech verb the response is.
 WARNING_VERBS = VOWING | {"warn", "threaten"}
-# Dependencies by which a clause reports up to the verb that tells it.
-UPWARD = frozenset({"ccomp", "xcomp", "conj", "acomp", "advcl", "parataxis"})
 
-# A warning's Found carries its word of force as ``obj``, the word the pattern requires.
+# A warning's Found carries its word of response as ``obj``, the word the pattern requires.
 PATTERN = TriggerPattern(
     id="threaten.warning",
     lemma="",
@@ -76,99 +85,72 @@ PATTERN = TriggerPattern(
     actor=("subject",),
     recipient=("threatened",),
 )
-VIOLENCE = frozenset({"strike", "hit", "destroy", "crush", "annihilate", "defend"})
-# Force verbs that are no ordinary response: readiness to do them is a warning.
-PENALTIES = FORCE_VERBS - {"respond", "react", "act", "defend", "intensify", "escalate"}
 
 
 def threats(sent: Span) -> list[Found]:
-    """The warnings of ``sent``, one per clause that tells one."""
+    """The warnings of ``sent``, one per clause that tells one; each Found's ``status`` is
+    the warning's own (``negated`` when denied), never its content's future."""
     out: list[Found] = []
+    told: set[int] = set()  # the clauses already read, by their verb
     for tok in sent:
         verb = _verb_of(tok)
-        if verb is None or not _future(verb) or not _warning(tok, verb):
+        if verb is None or verb.i in told or not _future(verb):
             continue
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        if negated and tok.lower_ != "unpunished":
-            continue  # "would not retaliate" is no threat; "will not go unpunished" is one
-        predicate = _teller(verb)
-        mode = "violence" if tok.lemma_.lower() in VIOLENCE else None
-        # "vowed to retaliate", "warned it would respond": the vow or the warning is the
-        # threat's word, as analysts and the training data mark it; under a plain speech verb
-        # ("said it would respond forcefully") the word of force is.
-        trigger = predicate if predicate.lemma_.lower() in WARNING_VERBS else tok
-        if any(f.trigger.i == trigger.i or _verb_of(f.obj) == verb for f in out if f.obj):
+        teller = _teller(verb)
+        words = _path(tok, teller)
+        if _negated(tok, words) or not (_warns(tok) or _aimed(tok, verb, teller)):
             continue
-        pattern = PATTERN.model_copy(update={"lemma": trigger.lemma_.lower(), "mode": mode})
-        out.append(Found(trigger, predicate, pattern, tok))
+        if teller.i != verb.i and (_commentator(teller) or _asked(verb, teller)):
+            continue
+        predicate = _actor_verb(verb, teller)
+        trigger = teller if teller.lemma_.lower() in WARNING_VERBS else tok
+        if any(f.trigger.i == trigger.i for f in out):
+            continue
+        told.add(verb.i)
+        pattern = PATTERN.model_copy(update={"lemma": trigger.lemma_.lower()})
+        status = "negated" if teller.lemma_.lower() in NEGATING_VERBS else "occurred"
+        out.append(Found(trigger, predicate, pattern, tok, status=status))
     return out
-
-
-def warning_status(found: Found) -> str:
-    """A warning was made (occurred) unless the verb that tells it says otherwise ("denied
-    that it would retaliate"); its own future is the threat's content, not its status."""
-    teller = found.predicate
-    content = _content_verb(found)
-    if teller.i == content.i:
-        return "occurred"
-    if teller.lemma_.lower() in NEGATING_VERBS - {"call"}:
-        return "negated"  # "denied that it would retaliate"
-    return status_of(teller, teller, said=True)
 
 
 def path(found: Found) -> list[Token]:
-    """The words from a warning's word of force up to the verb that tells it: a vow or a
-    plan read on them ("vowed to take further measures") is the warning itself."""
-    t = found.obj or found.trigger
-    out = [t]
-    while t.i != found.predicate.i and t.head.i != t.i:
-        t = t.head
-        out.append(t)
-    return out
+    """The words of a warning from its word of response up to the verb that tells it: a vow
+    or a planned act read on them ("vowed to take measures", "would be punished") is the
+    warning itself."""
+    word = found.obj if found.obj is not None else found.trigger
+    return _path(word, _teller(_verb_of(word) or word))
 
 
 def threatened(found: Found) -> list[Token]:
-    """The side whose conduct the warning is about: the subject of its condition ("if the
-    neighbour persists"), the agent or owner of the act it answers ("any violation by the
-    militia", "in response to London's expulsion"), or who is to be punished."""
-    verb = _content_verb(found)
-    trigger = found.obj or found.trigger
-    for c in verb.subtree:
-        if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children
-        ):
-            subjects = [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects:
-                return subjects
-    for c in verb.subtree:
-        if c.dep_ == "pobj" and (c.lemma_.lower() in HOSTILE_ACTS or _answered(c)):
-            owners = [g for g in c.children if g.dep_ == "poss"]
-            owners += [
-                x
-                for g in c.children
-                if g.dep_ == "prep" and g.lower_ == "by"
-                for x in g.children
-                if x.dep_ == "pobj"
-            ]
-            if owners:
-                return owners
-    if trigger.lemma_.lower() in {"punish", "destroy", "crush", "sanction", "strike", "hit"}:
-        return [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    """The side warned: the subject of the condition ("if the neighbour persists"), the
+    agent or owner of the act the warning answers ("any violation by the militia", "in
+    response to London's expulsion"), who is to pay or be punished."""
+    word = found.obj if found.obj is not None else found.trigger
+    verb = _verb_of(word) or word
+    side = _condition_side(verb)
+    if side is not None:
+        return [side]
+    for act in _hostile_acts(verb):
+        owners = _owners(act)
+        if owners:
+            return owners
+    if verb.lemma_.lower() in {"pay", "face", "suffer"} or word.lemma_.lower() == "punish":
+        return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}][:1]
     return []
 
 
-def _content_verb(found: Found) -> Token:
-    word = found.obj or found.trigger
-    return _verb_of(word) or word
-
-
 def _verb_of(tok: Token) -> Token | None:
-    """The verb whose future the word's act is told in: itself, or the verb a force noun is
-    the object or subject of."""
+    """The verb whose future the word's response is told in: the word itself, the verb a
+    response noun is the object or subject of ("will take measures", "steps would be
+    announced"), or "go" in "will not go unpunished"."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in FORCE_VERBS:
+    if tok.pos_ == "VERB" and lemma in RESPONSE_VERBS:
         return tok
-    if tok.pos_ == "NOUN" and lemma in FORCE_NOUNS and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+    if (
+        tok.pos_ == "NOUN"
+        and lemma in RESPONSE_NOUNS
+        and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}
+    ):
         return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
     if tok.lower_ == "unpunished" and tok.dep_ == "acomp":
         return tok.head
@@ -176,47 +158,98 @@ def _verb_of(tok: Token) -> Token | None:
 
 
 def _future(verb: Token) -> bool:
-    """Whether ``verb`` is told as to come: a future or conditional auxiliary, or the
-    complement of readiness or of a vow ("is prepared to", "vowed to")."""
+    """Told as to come: a future or conditional auxiliary, or the complement of readiness
+    or of a vow ("is prepared to", "vowed to")."""
     if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in verb.children):
         return True
     head = verb.head
     if verb.dep_ != "xcomp" or head.i == verb.i:
         return False
-    return head.lower_ in READY or head.lemma_.lower() in VOWING
+    return head.lemma_.lower() in PLAN_VERBS | VOWING or head.lower_ in PLAN_VERBS
 
 
-def _warning(tok: Token, verb: Token) -> bool:
-    """Whether the word carries the marks of a warning, not of a plan ("respond to the
-    letter next week", "take measures to boost growth")."""
-    if tok.lemma_.lower() in WARNING_WORDS or tok.lower_ == "unpunished":
+def _teller(verb: Token) -> Token:
+    """The verb that tells the warning: the readiness or vow it completes ("is prepared to",
+    "vowed to"), and the one verb of speech above that ("the ministry said"); never a verb
+    it is only joined to ("shelled the post and said it would retaliate" is told by "said")."""
+    t = verb
+    while t.dep_ in {"xcomp", "acomp"} and t.head.i != t.i:
+        t = t.head  # "is prepared to intensify": intensify -> prepared -> is
+    if t.dep_ == "conj" and t.head.dep_ in {"ccomp", "parataxis"}:
+        t = t.head  # "said he was ready to ... and would respond"
+    if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in TELLING:
+        t = t.head
+    return t
+
+
+def _path(word: Token, teller: Token) -> list[Token]:
+    out = [word]
+    t = word
+    while t.i != teller.i and t.head.i != t.i:
+        t = t.head
+        out.append(t)
+    return out if t.i == teller.i else [word]
+
+
+def _negated(word: Token, words: list[Token]) -> bool:
+    """A warning said not to be one ("would not retaliate", "is not ready to", "will take no
+    retaliatory measures"); "will not go unpunished" is a warning."""
+    if any(c.dep_ == "det" and c.lower_ in {"no", "never"} for c in word.children):
         return True
-    words = {tok.i, verb.i}
-    marks = [c for w in (tok, verb) for c in w.children]
-    if any(c.dep_ == "advmod" and c.lower_ in FORCE_ADVERBS for c in marks):
-        return True
-    if tok.pos_ == "NOUN" and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in FORCE_ADJECTIVES for c in tok.children
-    ):
-        return True  # "serious consequences", "retaliatory steps"
-    if verb.dep_ == "xcomp" and verb.head.lower_ in READY and tok.lemma_.lower() in PENALTIES:
-        return True  # "is ready to sanction", "prepared to strike": readiness is the warning
-    for c in verb.subtree:
-        if c.i in words:
-            continue
-        if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children
-        ):
-            return True
-        if c.dep_ == "det" and c.lower_ == "any" and c.head.lemma_.lower() in HOSTILE_ACTS:
-            return True
-        if _answered(c):
+    for w in words:
+        if word.lower_ == "unpunished" and w.i == word.head.i:
+            continue  # "will not go unpunished"
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in w.children):
             return True
     return False
 
 
-def _answered(noun: Token) -> bool:
-    """ "in response to", "in retaliation for": the noun the warning answers."""
+def _warns(word: Token) -> bool:
+    return word.lemma_.lower() in WARNING_WORDS or word.lower_ == "unpunished"
+
+
+def _aimed(word: Token, verb: Token, teller: Token) -> bool:
+    """Whether a generic word of response is aimed at a side: its condition names one, it
+    answers an act of one, it is to be paid by one, or a state warns of force."""
+    if _condition_side(verb) is not None:
+        return True
+    if any(_owners(a) or _any(a) for a in _hostile_acts(verb)):
+        return True
+    if verb.lemma_.lower() in {"pay", "face", "suffer"} and teller.i != verb.i:
+        return any(_side(c) for c in verb.children if c.dep_ == "nsubj")
+    if any(c.dep_ == "advmod" and c.lower_ in FORCE_ADVERBS for c in verb.children):
+        warner = [c for t in (verb, teller) for c in t.children if c.dep_ == "nsubj"]
+        return any(w.ent_type_ in STATE_ENTS or w.lemma_.lower() in SIDE_NOUNS for w in warner)
+    return False
+
+
+def _condition_side(verb: Token) -> Token | None:
+    """The side a condition on the warning names: "if Cambodia persists in its attacks"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children
+        ):
+            continue
+        for s in c.children:
+            if s.dep_ in {"nsubj", "nsubjpass"} and _side(s):
+                return s
+    return None
+
+
+def _hostile_acts(verb: Token) -> list[Token]:
+    """Acts of the other side the warning answers: "respond to any violation", "in response
+    to Britain's expulsion of its attache"."""
+    out = []
+    for c in verb.subtree:
+        if c.pos_ != "NOUN" or c.dep_ not in {"pobj", "dobj"}:
+            continue
+        if c.lemma_.lower() in HOSTILE_ACTS or _in_response(c):
+            out.append(c)
+    return out
+
+
+def _in_response(noun: Token) -> bool:
+    """ "in response to X", "in retaliation for X"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return False
@@ -224,10 +257,51 @@ def _answered(noun: Token) -> bool:
     return frame.lemma_.lower() in {"response", "retaliation", "reply"} and frame.dep_ == "pobj"
 
 
-def _teller(verb: Token) -> Token:
-    """The verb that tells the warning: the speech verb it is reported by, the vow or the
-    readiness it completes, or the verb itself."""
-    t = verb
-    while t.dep_ in UPWARD and t.head.i != t.i:
-        t = t.head
-    return t
+def _any(act: Token) -> bool:
+    return act.lemma_.lower() in HOSTILE_ACTS and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in act.children
+    )
+
+
+def _owners(act: Token) -> list[Token]:
+    """Whose act it is: "Britain's expulsion", "any violation by Hezbollah", "any North
+    Korean provocation"."""
+    out = [c for c in act.children if c.dep_ == "poss" and _side(c)]
+    out += [
+        p
+        for c in act.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj" and _side(p)
+    ]
+    out += [c for c in act.children if c.dep_ in {"amod", "compound"} and c.ent_type_ in STATE_ENTS]
+    return out
+
+
+def _side(tok: Token) -> bool:
+    return tok.ent_type_ in SIDE_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in SIDE_NOUNS
+
+
+def _commentator(teller: Token) -> bool:
+    """ "Analysts said Iran would retaliate": a forecast by onlookers, no warning."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS for c in teller.children)
+
+
+def _asked(verb: Token, teller: Token) -> bool:
+    """ "Refused to say whether Japan would retaliate", "asked if Iran would respond": a
+    question about a warning, none made."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return True
+    return teller.dep_ == "xcomp" and teller.head.lemma_.lower() in NEGATING_VERBS
+
+
+def _actor_verb(verb: Token, teller: Token) -> Token:
+    """The verb whose subject is the side that warns: the teller's ("the ministry said"), or
+    the warning's own when it names a state the speaker speaks of ("diplomats said Russia
+    would respond forcefully": Russia warns)."""
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is not None and own.ent_type_ in STATE_ENTS and teller.i != verb.i:
+        speaker = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.ent_type_ not in SIDE_ENTS:
+            return verb
+    return teller
