@@ -146,3 +146,23 @@ def test_a_place_inside_a_clause_of_the_act_is_not_the_acts_country(code):
     )
     [ev] = [e for e in events if e.type == "ASSAULT"]
     assert [a.code for a in ev.actors] == ["UGACOP"]
+
+
+def test_an_arrest_told_with_no_side_is_the_states_polices(code):
+    # Nobody named on either side: the act one organ does is still the news.
+    events = code(
+        "Protests spread across Georgia on Friday. Forty-three have been arrested, "
+        "the interior ministry said."
+    )
+    [ev] = [e for e in events if e.type == "COERCE"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("GEOCOP", "implied")]
+
+
+def test_an_act_of_no_single_organ_told_with_no_side_is_no_event(code):
+    events = code("Protests spread across Georgia on Friday. Two buildings were burned down.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_a_participle_saying_who_someone_is_gives_no_lone_act(code):
+    events = code("The Cuban president pardoned 12 people convicted of sedition.")
+    assert "SANCTION" not in {e.type for e in events}

@@ -244,6 +244,21 @@ def test_an_explanatory_aside_is_not_coded(code):
     assert "ACCUSE" in {e.type for e in code(plain)}
 
 
+def test_a_clause_on_the_place_goes_on_with_the_news(code):
+    # "where" and "when" clauses narrate; "who" and "which" clauses say who someone is.
+    text = "Protests erupted in Tunis on Monday, where Tunisian police arrested 20 students."
+    [arrest] = [e for e in code(text) if e.type == "COERCE"]
+    assert [a.code for a in arrest.actors] == ["TUNCOP"]
+
+
+def test_a_clause_on_the_place_telling_its_past_is_an_aside(code):
+    text = (
+        "The Ukrainian president met the Polish prime minister in Kyiv on Monday, where "
+        "Russian missiles killed 20 people in 2022."
+    )
+    assert "ASSAULT" not in {e.type for e in code(text, "2024-06-01")}
+
+
 def test_a_reporters_question_is_not_a_request(code):
     framed = (
         "Asked about the new tariffs, Canadian Prime Minister Mark Carney said Ottawa would wait."

@@ -135,4 +135,4 @@ def test_police_force_on_a_target_named_gets_no_civilian_target(code):
     [ev] = _of(
         code("NAIROBI, Kenya — Police attacked a gang hideout in Nairobi on Tuesday."), "ASSAULT"
     )
-    assert "KENCVL" not in {r.code for r in ev.recipients}
+    assert [r.code for r in ev.recipients] == ["KEN"]  # the place; the hideout is no crowd

@@ -53,17 +53,38 @@ def test_a_vow_of_measures_in_response_is_a_threat_not_a_promise(code):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "actor"),
     [
-        "This crime will not go unpunished, the Mexican president said.",
-        "The Nigerian president said those responsible would be punished.",
-        "Iran vowed to retaliate.",
+        ("This crime will not go unpunished, the Mexican president said.", "MEXGOV"),
+        ("The Nigerian president said those responsible would be punished.", "NGAGOV"),
+        ("The Iranian foreign minister said Iran would retaliate.", "IRNGOV"),
     ],
 )
-def test_retaliation_and_punishment_warn_by_themselves(code, text):
+def test_retaliation_and_punishment_warn_by_themselves(code, text, actor):
     [ev] = _threats(code(text))
     assert ev.status == "occurred"
-    assert ev.actors
+    assert [a.code for a in ev.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iranian president said Israel will face serious consequences for the attack.",
+        "The Iranian president said Israel would be punished for the attack.",
+    ],
+)
+def test_the_side_to_pay_is_warned_not_warning(code, text):
+    [ev] = _threats(code(text))
+    assert [a.code for a in ev.actors] == ["IRNGOV"]
+    assert [r.code for r in ev.recipients] == ["ISRGOV"]
+
+
+def test_a_lexicon_warning_is_aimed_at_the_side_the_warning_names(code):
+    [ev] = _threats(
+        code("Azerbaijan warned it would respond decisively to any Armenian provocation.")
+    )
+    assert ev.mentions[0].text == "warned"
+    assert [r.code for r in ev.recipients] == ["ARMGOV"]
 
 
 def test_a_threat_with_no_side_named_is_not_aimed_at_its_own_state(code):
@@ -83,6 +104,8 @@ def test_a_denied_warning_is_negated(code):
          "fired again.", "ASSAULT"),
         ("Russia expelled two British diplomats and said it would take further measures if "
          "London did not stop its hostile actions.", "SANCTION"),
+        ("The Indian army said it shelled the post and would retaliate if Pakistan fired "
+         "again.", "ASSAULT"),
     ],
 )  # fmt: skip
 def test_an_act_joined_to_a_warning_is_kept(code, text, kept):
@@ -113,6 +136,15 @@ def test_an_act_joined_to_a_warning_is_kept(code, text, kept):
         "Pakistan said it would not retaliate.",
         "Japan said it would take no retaliatory measures against China.",
         "The Japanese foreign minister said Japan is not ready to retaliate against China.",
+        "No country will retaliate against Qatar, the Saudi minister said.",
+        "Will Iran retaliate against Israel?",
+        "Some experts fear Iran will retaliate against Israel.",
+        "China would retaliate if the US imposed tariffs, state media speculated.",
+        "If Israel had struck, Iran would have retaliated.",
+        "Messi said Argentina would respond if Brazil scored first.",
+        "The Indian government said it would respond to the Chinese proposal if Beijing sent it.",
+        "The German chancellor said Germany would defend its industry if China floods the market.",
+        "Pakistan said it would respond forcefully to the locust invasion.",
     ],
 )
 def test_no_threat(code, text):

@@ -118,9 +118,12 @@ def _aside(tok: Token) -> bool:
     for _ in range(6):
         if cur.dep_ == "relcl":
             first = min(t.i for t in cur.subtree)
-            if tok.doc[first].lower_ in NARRATING and not _pluperfect(cur):
+            clause = tok.doc[first : max(t.i for t in cur.subtree) + 1].text
+            earlier = _YEAR.search(clause) or _LONG_AGO.search(clause)
+            if tok.doc[first].lower_ in NARRATING and not _pluperfect(cur) and not earlier:
                 # "erupted in Bolivia, where armoured vehicles rammed the palace doors": a
-                # clause on the place or the time goes on with the news.
+                # clause on the place or the time goes on with the news ("Kyiv, where
+                # missiles killed 20 in 2022" does not).
                 return False
             return first > cur.sent.start and tok.doc[first - 1].text in {",", "—", "–", "("}
         if cur.dep_ == "ROOT" or cur.head.i == cur.i:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from dyad.actors.lexicon import lexicon
 from dyad.actors.match import NON_STATES
 from dyad.events.identity import CONFIDENCE_IMPLIED, implied, with_participants, with_sector
-from dyad.records import ActorRef, Event
+from dyad.records import ActorRef, Event, Place
 
 # Words that name a state's organs without saying which: the act says ("authorities
 # arrested", "authorities launched an investigation": the police, the prosecutors).
@@ -66,9 +66,26 @@ DETECTED: dict[tuple[str, str], tuple[str, str, bool]] = {
 
 def _implied(event: Event) -> tuple[str, str, bool] | None:
     pattern = event.mentions[0].pattern if event.mentions else ""
-    if pattern.startswith("detector.") and event.mode:
-        return DETECTED.get((event.type, event.mode))
+    return _organ_of(pattern, event.type, event.mode)
+
+
+def _organ_of(pattern: str, etype: str, mode: str | None) -> tuple[str, str, bool] | None:
+    if pattern.startswith("detector."):
+        return DETECTED.get((etype, mode)) if mode else None
     return IMPLIED.get(pattern)
+
+
+def lone_organ(
+    pattern: str, etype: str, mode: str | None, place: Place | None, report: str | None
+) -> ActorRef | None:
+    """The organ that did an act on a state's own people told with no side at all ("77
+    arrests were made", "dozens have been arrested"): of the place's country, else of the
+    country the report is about; None for other acts, or with no country to give."""
+    organ = _organ_of(pattern, etype, mode)
+    if organ is None or not organ[2]:
+        return None
+    iso = place.country if place is not None and place.country else report
+    return implied(iso, organ[0], organ[1]) if iso and iso not in NON_STATES else None
 
 
 def implied_agents(events: list[Event], report: str | None) -> list[Event]:

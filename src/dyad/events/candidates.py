@@ -101,8 +101,21 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
     # A threat the lexicon reads ("warned of", "vowed to retaliate") stands; a vow or a
     # planned act it reads on a warning's words ("vowed to take further measures", "would be
     # punished") is the warning itself.
-    threatening = {f.trigger.i for f in lexical if f.pattern.type == "THREATEN"}
-    warned = [w for w in threats(sent) if not threatening & {t.i for t in path(w)}]
+    threatening = {f.trigger.i: f for f in lexical if f.pattern.type == "THREATEN"}
+    warned = []
+    for w in threats(sent):
+        told = {t.i for t in path(w)}
+        lexical_threat = next((threatening[i] for i in told if i in threatening), None)
+        if lexical_threat is None:
+            warned.append(w)
+        elif lexical_threat.obj is None:
+            # The lexicon's threat ("warned it would respond ...") is aimed at the side the
+            # warning names, read by the warning's own slot.
+            lexical_threat.obj = w.obj
+            recipient = ("threatened", *lexical_threat.pattern.recipient)
+            lexical_threat.pattern = lexical_threat.pattern.model_copy(
+                update={"recipient": recipient}
+            )
     warning = {t.i for w in warned for t in path(w)}
     lexical = [f for f in lexical if f.trigger.i not in warning]
     said = [j for j in judgements(sent) if j.trigger.i not in {f.trigger.i for f in lexical}]

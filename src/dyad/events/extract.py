@@ -13,7 +13,7 @@ from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
-from dyad.events.agents import implied_agents, organ_modifier
+from dyad.events.agents import implied_agents, lone_organ, organ_modifier
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
@@ -452,17 +452,24 @@ class _Builder:
         date = event_date(sent, f.trigger, self.anchor, status, predicate=f.predicate)
         place, own_place = self._place(f, actors + recipients)
         if not actors and not recipients:
+            # The report's country stands in for the place only for an act told as news and
+            # sure to be one (the detector's doubtful words with no side are mostly not;
+            # "fears of riots" is no riot).
+            told = sure(f) and role != "background" and status == "occurred"
+            report = self.doc_countries.home if told else None
             crowd = None
             if crowd_acts(f.trigger, subject_of(f.predicate)):
-                # The report's country stands in for the place only for a protest told as
-                # news and sure to be one (the detector's doubtful words with no side are
-                # mostly not; "fears of riots" is no riot).
-                told = sure(f) and role != "background" and status == "occurred"
-                report = self.doc_countries.home if told else None
                 crowd = protesters_of(p.type, own_place, report)
-            if crowd is None:
+            # "77 arrests were made", "dozens have been arrested": the act one organ does; not
+            # one that only says who someone is ("12 people convicted of", "a man who was
+            # convicted of").
+            told_alone = told and f.trigger.dep_ not in {"acl", "relcl"}
+            doer = crowd or (
+                lone_organ(p.id, p.type, p.mode, own_place, report) if told_alone else None
+            )
+            if doer is None:
                 return []
-            actors = [crowd]
+            actors = [doer]
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
         if p.type not in UNTARGETED and not p.reciprocal and not any(r.country for r in recipients):
@@ -643,7 +650,10 @@ def extract_events(
     scores = {s.start: w for s, w in zip(read, words, strict=True)}
     for sent in sents:
         found_here = agreed_meetings(candidates(sent, scores.get(sent.start), detection))
-        heads = {m.predicate.i for m in found_here} | {m.trigger.i for m in found_here}
+        # A warning's speech verb ("said it shelled the post and would retaliate") tells
+        # other news beside the warning, none of it the warning's content.
+        heads = {m.predicate.i for m in found_here if m.pattern.id != WARNING.id}
+        heads |= {m.trigger.i for m in found_here}
         builder.acts = {m.trigger.i for m in found_here}
         protests = {
             i

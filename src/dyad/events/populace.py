@@ -14,7 +14,7 @@ power, whose target is the government it overthrows.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.phrases import CROWD_NOUNS
 from dyad.events.identity import implied, trigger_span, with_participants
@@ -34,6 +34,8 @@ FORCE_ON_CROWDS = frozenset(
 )
 # MOBILIZE modes of forces brought out among the people (``dyad.detector.labels``).
 DEPLOYED = frozenset({"troops", "police"})
+# Times an act is done at or on, which the tagger does not tag as dates ("at dawn").
+TIMES = frozenset({"dawn", "dusk", "night", "midnight", "noon", "arrival", "random", "once"})
 # A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
 STATUSES = frozenset({"occurred", "planned"})
 
@@ -133,18 +135,21 @@ def _general(event: Event, doc: Doc) -> bool:
     # on rebels, and "police killed three suspects" names its target, resolved or not.
     police = all(a.sector == "COP" for a in event.actors)
     span = trigger_span(event, doc)
-    return event.mode is None and police and span is not None and not _names_target(span.root)
+    return event.mode is None and police and span is not None and not _names_target(span)
 
 
-def _names_target(trigger: Token) -> bool:
+def _names_target(span: Span) -> bool:
     """Whether the act's own words name what it was aimed at, other than the crowd: an
-    object ("attacked a gang hideout") or one after "at", "on" or "against"."""
-    targets = [c for c in trigger.children if c.dep_ == "dobj"]
+    object ("attacked a gang hideout") or one after "at", "on", "against" or "into"; not
+    the act's own noun ("launched an attack") nor a time ("on Saturday", "at dawn")."""
+    heads = [t for t in span if t.dep_ != "det"]
+    targets = [c for h in heads for c in h.children if c.dep_ == "dobj" and c not in span]
     targets += [
         p
-        for c in trigger.children
+        for h in heads
+        for c in h.children
         if c.dep_ == "prep" and c.lower_ in {"at", "on", "against", "into"}
         for p in c.children
-        if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}  # "on Saturday"
+        if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} and p.lemma_ not in TIMES
     ]
     return any(not counted(t) & CROWD_WORDS for t in targets)

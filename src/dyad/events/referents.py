@@ -214,14 +214,19 @@ def _as_states(agents: list[ActorRef]) -> list[ActorRef]:
     launch) as that state's government: a reaction to what a state did ("condemned the
     launch") is aimed at the state, as analysts code it, while one to an act of its forces
     named as such ("condemned the army's air strikes") keeps the forces."""
+    named = {a.code for a in agents if not _named_state(a)}
     out: list[ActorRef] = []
     for a in agents:
-        if a.resolved_by == "state" and a.country and a.country not in NON_STATES:
+        if _named_state(a):
             a = with_sector(a, "GOV")
-            if any(o.code == a.code for o in out):
-                continue  # the state and its government named already
+            if a.code in named or any(o.code == a.code for o in out):
+                continue  # the state and its government named both: one side
         out.append(a)
     return out
+
+
+def _named_state(ref: ActorRef) -> bool:
+    return ref.resolved_by == "state" and bool(ref.country) and ref.country not in NON_STATES
 
 
 def _referred(ref: ActorRef) -> ActorRef:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dyad.events.lexicon import TriggerPattern
-from dyad.events.status import CONDITIONAL_MARKS, FUTURE_AUX, NEGATING_VERBS, PLAN_VERBS
+from dyad.events.status import CONDITIONAL_MARKS, FUTURE_AUX, NEGATING_VERBS
 from dyad.events.told import REPORTING
 from dyad.events.triggers import Found
 
@@ -52,13 +52,12 @@ HOSTILE_ACTS = frozenset({
 })  # fmt: skip
 # Words for a side, where no entity names one ("if the enemy attacks").
 SIDE_NOUNS = frozenset({
-    "enemy", "army", "military", "troops", "forces", "militant", "militants", "rebel",
-    "rebels", "militia", "regime", "government", "aggressor", "adversary", "neighbour",
-    "neighbor", "country",
+    "enemy", "army", "military", "troop", "force", "militant", "rebel", "militia", "regime",
+    "government", "aggressor", "adversary", "neighbour", "neighbor", "country", "jet",
+    "ship", "vessel", "police", "soldier", "fighter",
 })  # fmt: skip
-SIDE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-# Force adverbs, with a state or its forces warning ("Israel would respond forcefully").
-FORCE_ADVERBS = frozenset({"forcefully", "militarily"})
+# A state or its forces; a company, a club or a person is no side to warn with force.
+SIDE_ENTS = frozenset({"GPE", "NORP"})
 STATE_ENTS = frozenset({"GPE", "NORP"})
 # People who say what others will do: a forecast, not a warning.
 COMMENTATORS = frozenset({
@@ -68,6 +67,20 @@ COMMENTATORS = frozenset({
 FUTURE = FUTURE_AUX | {"would"}
 CONDITIONS = CONDITIONAL_MARKS - {"whether"}
 VOWING = frozenset({"vow", "pledge", "promise", "swear"})
+# Readiness of the side itself (``status.PLAN_VERBS`` also holds "want" and "expect").
+READY = frozenset({"ready", "prepared", "poised", "determined", "willing"})
+# Verbs of belief or forecast: what others think a side will do.
+FORECASTING = frozenset({
+    "fear", "believe", "expect", "speculate", "predict", "think", "doubt", "wonder", "ask",
+    "estimate", "suspect", "assume", "worry",
+})  # fmt: skip
+# What a state defends by force: itself and its ground ("defend its industry" is trade).
+DEFENDED = frozenset({
+    "itself", "themselves", "territory", "border", "borders", "sovereignty", "country",
+    "airspace", "waters", "homeland", "island", "islands", "land", "people", "nation",
+})  # fmt: skip
+# Conditions of play, not of conduct: "would respond if Brazil scored first".
+PLAY = frozenset({"score", "win", "lose", "beat", "play"})
 # Verbs that tell a warning: said, warned, vowed, or denied it.
 TELLING = REPORTING | VOWING | {"threaten", "deny", "insist", "announce"}
 # The vow or the warning verb is the threat's word where there is one, as analysts and the
@@ -100,7 +113,7 @@ def threats(sent: Span) -> list[Found]:
         words = _path(tok, teller)
         if _negated(tok, words) or not (_warns(tok) or _aimed(tok, verb, teller)):
             continue
-        if teller.i != verb.i and (_commentator(teller) or _asked(verb, teller)):
+        if _asked(verb, teller) or (teller.i != verb.i and _commentator(teller)):
             continue
         predicate = _actor_verb(verb, teller)
         trigger = teller if teller.lemma_.lower() in WARNING_VERBS else tok
@@ -159,13 +172,15 @@ def _verb_of(tok: Token) -> Token | None:
 
 def _future(verb: Token) -> bool:
     """Told as to come: a future or conditional auxiliary, or the complement of readiness
-    or of a vow ("is prepared to", "vowed to")."""
-    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in verb.children):
-        return True
+    or of a vow ("is prepared to", "vowed to"); "would have retaliated" is what did not
+    happen, and "wanted to" or "is expected to" tell no readiness of the side."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a in FUTURE for a in aux):
+        return not ("have" in aux and verb.tag_ == "VBN")
     head = verb.head
     if verb.dep_ != "xcomp" or head.i == verb.i:
         return False
-    return head.lemma_.lower() in PLAN_VERBS | VOWING or head.lower_ in PLAN_VERBS
+    return head.lower_ in READY or head.lemma_.lower() in VOWING
 
 
 def _teller(verb: Token) -> Token:
@@ -183,9 +198,13 @@ def _teller(verb: Token) -> Token:
 
 
 def _path(word: Token, teller: Token) -> list[Token]:
+    """The words from ``word`` up to ``teller``, leaving out a clause the warning is only
+    joined to ("said it shelled the post and would retaliate": not "shelled")."""
     out = [word]
     t = word
     while t.i != teller.i and t.head.i != t.i:
+        if t.dep_ == "conj":
+            return [*out, teller]
         t = t.head
         out.append(t)
     return out if t.i == teller.i else [word]
@@ -196,6 +215,13 @@ def _negated(word: Token, words: list[Token]) -> bool:
     retaliatory measures"); "will not go unpunished" is a warning."""
     if any(c.dep_ == "det" and c.lower_ in {"no", "never"} for c in word.children):
         return True
+    verb = _verb_of(word) or word
+    for s in verb.children:
+        if s.dep_ in {"nsubj", "nsubjpass"} and (
+            s.lower_ in {"none", "nobody", "neither"}
+            or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in s.children)
+        ):
+            return True  # "no country will retaliate"
     for w in words:
         if word.lower_ == "unpunished" and w.i == word.head.i:
             continue  # "will not go unpunished"
@@ -210,25 +236,40 @@ def _warns(word: Token) -> bool:
 
 def _aimed(word: Token, verb: Token, teller: Token) -> bool:
     """Whether a generic word of response is aimed at a side: its condition names one, it
-    answers an act of one, it is to be paid by one, or a state warns of force."""
+    answers an act of one, or it is to be paid by one. A force adverb alone is not enough
+    ("would respond forcefully to the locust invasion"), nor a response to what is no
+    hostile act ("would respond to the proposal if Beijing sent it"), nor a defence of
+    what is no ground ("would defend its industry if China floods the market")."""
+    answered = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if answered and not any(a.lemma_.lower() in HOSTILE_ACTS for a in answered):
+        return False
+    defended = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() == "defend" and any(d.lower_ not in DEFENDED for d in defended):
+        return False
     if _condition_side(verb) is not None:
         return True
     if any(_owners(a) or _any(a) for a in _hostile_acts(verb)):
         return True
     if verb.lemma_.lower() in {"pay", "face", "suffer"} and teller.i != verb.i:
         return any(_side(c) for c in verb.children if c.dep_ == "nsubj")
-    if any(c.dep_ == "advmod" and c.lower_ in FORCE_ADVERBS for c in verb.children):
-        warner = [c for t in (verb, teller) for c in t.children if c.dep_ == "nsubj"]
-        return any(w.ent_type_ in STATE_ENTS or w.lemma_.lower() in SIDE_NOUNS for w in warner)
     return False
 
 
 def _condition_side(verb: Token) -> Token | None:
-    """The side a condition on the warning names: "if Cambodia persists in its attacks"."""
+    """The side a condition on the warning names: "if Cambodia persists in its attacks";
+    a condition of play names none ("if Brazil scored first")."""
     for c in verb.children:
         if c.dep_ != "advcl" or not any(
             m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children
         ):
+            continue
+        if c.lemma_.lower() in PLAY:
             continue
         for s in c.children:
             if s.dep_ in {"nsubj", "nsubjpass"} and _side(s):
@@ -279,7 +320,10 @@ def _owners(act: Token) -> list[Token]:
 
 
 def _side(tok: Token) -> bool:
-    return tok.ent_type_ in SIDE_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in SIDE_NOUNS
+    """A state, its forces or an armed group: "Cambodia", "Ethiopian forces", "the rebels"."""
+    if tok.ent_type_ in SIDE_ENTS or tok.lemma_.lower() in SIDE_NOUNS:
+        return True
+    return any(c.dep_ in {"amod", "compound"} and c.ent_type_ in SIDE_ENTS for c in tok.children)
 
 
 def _commentator(teller: Token) -> bool:
@@ -288,10 +332,23 @@ def _commentator(teller: Token) -> bool:
 
 
 def _asked(verb: Token, teller: Token) -> bool:
-    """ "Refused to say whether Japan would retaliate", "asked if Iran would respond": a
-    question about a warning, none made."""
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    """ "Refused to say whether Japan would retaliate", "asked if Iran would respond", "Will
+    Iran retaliate?", "experts fear Iran will retaliate", "..., according to analysts": a
+    question or a forecast about a warning, none made."""
+    if verb.sent.text.rstrip().endswith("?"):
         return True
+    if any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in {"whether", "if", "how"} for c in verb.children
+    ):
+        return True
+    heads = {teller.lemma_.lower(), verb.lemma_.lower(), verb.head.lemma_.lower()}
+    if heads & FORECASTING:
+        return True  # "experts fear Iran will retaliate", "..., state media speculated"
+    for t in (verb, teller):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                if any(g.lemma_.lower() in COMMENTATORS for g in c.subtree):
+                    return True
     return teller.dep_ == "xcomp" and teller.head.lemma_.lower() in NEGATING_VERBS
 
 
@@ -299,7 +356,11 @@ def _actor_verb(verb: Token, teller: Token) -> Token:
     """The verb whose subject is the side that warns: the teller's ("the ministry said"), or
     the warning's own when it names a state the speaker speaks of ("diplomats said Russia
     would respond forcefully": Russia warns)."""
-    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.lemma_.lower() in {"pay", "face", "suffer"} or any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return teller  # "Russia will face consequences", "Iran would be punished": the warned
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if own is not None and own.ent_type_ in STATE_ENTS and teller.i != verb.i:
         speaker = next((c for c in teller.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.ent_type_ not in SIDE_ENTS:
