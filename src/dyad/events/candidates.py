@@ -103,11 +103,13 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
     # punished") is the warning itself.
     threatening = {f.trigger.i: f for f in lexical if f.pattern.type == "THREATEN"}
     warned = []
+    warning: set[int] = set()  # the words of the warnings kept
     for w in threats(sent):
         told = {t.i for t in path(w)}
         lexical_threat = next((threatening[i] for i in told if i in threatening), None)
         if lexical_threat is None:
             warned.append(w)
+            warning |= told
         elif lexical_threat.obj is None:
             # The lexicon's threat ("warned it would respond ...") is aimed at the side the
             # warning names, read by the warning's own slot.
@@ -116,7 +118,6 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             lexical_threat.pattern = lexical_threat.pattern.model_copy(
                 update={"recipient": recipient}
             )
-    warning = {t.i for w in warned for t in path(w)}
     lexical = [f for f in lexical if f.trigger.i not in warning]
     said = [j for j in judgements(sent) if j.trigger.i not in {f.trigger.i for f in lexical}]
     said += [w for w in warned if w.trigger.i not in {j.trigger.i for j in said}]

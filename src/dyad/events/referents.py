@@ -214,13 +214,14 @@ def _as_states(agents: list[ActorRef]) -> list[ActorRef]:
     launch) as that state's government: a reaction to what a state did ("condemned the
     launch") is aimed at the state, as analysts code it, while one to an act of its forces
     named as such ("condemned the army's air strikes") keeps the forces."""
-    named = {a.code for a in agents if not _named_state(a)}
+    seen = {a.code for a in agents if not _named_state(a)}
     out: list[ActorRef] = []
     for a in agents:
         if _named_state(a):
             a = with_sector(a, "GOV")
-            if a.code in named or any(o.code == a.code for o in out):
+            if a.code in seen:
                 continue  # the state and its government named both: one side
+            seen.add(a.code)
         out.append(a)
     return out
 

@@ -56,9 +56,10 @@ SIDE_NOUNS = frozenset({
     "government", "aggressor", "adversary", "neighbour", "neighbor", "country", "jet",
     "ship", "vessel", "police", "soldier", "fighter",
 })  # fmt: skip
-# A state or its forces; a company, a club or a person is no side to warn with force.
-SIDE_ENTS = frozenset({"GPE", "NORP"})
+# A state or its people named; a company, a club or a person is no side to warn with force.
 STATE_ENTS = frozenset({"GPE", "NORP"})
+# Verbs whose subject is the side a warning is for ("Israel will face consequences").
+PAYING = frozenset({"pay", "face", "suffer"})
 # People who say what others will do: a forecast, not a warning.
 COMMENTATORS = frozenset({
     "analyst", "expert", "observer", "commentator", "economist", "scholar", "researcher",
@@ -111,7 +112,7 @@ def threats(sent: Span) -> list[Found]:
             continue
         teller = _teller(verb)
         words = _path(tok, teller)
-        if _negated(tok, words) or not (_warns(tok) or _aimed(tok, verb, teller)):
+        if _negated(tok, verb, words) or not (_warns(tok) or _aimed(tok, verb, teller)):
             continue
         if _asked(verb, teller) or (teller.i != verb.i and _commentator(teller)):
             continue
@@ -147,7 +148,7 @@ def threatened(found: Found) -> list[Token]:
         owners = _owners(act)
         if owners:
             return owners
-    if verb.lemma_.lower() in {"pay", "face", "suffer"} or word.lemma_.lower() == "punish":
+    if verb.lemma_.lower() in PAYING or word.lemma_.lower() == "punish":
         return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}][:1]
     return []
 
@@ -210,12 +211,12 @@ def _path(word: Token, teller: Token) -> list[Token]:
     return out if t.i == teller.i else [word]
 
 
-def _negated(word: Token, words: list[Token]) -> bool:
+def _negated(word: Token, verb: Token, words: list[Token]) -> bool:
     """A warning said not to be one ("would not retaliate", "is not ready to", "will take no
-    retaliatory measures"); "will not go unpunished" is a warning."""
+    retaliatory measures"); "will not go unpunished" is a warning. ``verb``: the word's
+    (``_verb_of``); ``words``: from the word up to the verb that tells it."""
     if any(c.dep_ == "det" and c.lower_ in {"no", "never"} for c in word.children):
         return True
-    verb = _verb_of(word) or word
     for s in verb.children:
         if s.dep_ in {"nsubj", "nsubjpass"} and (
             s.lower_ in {"none", "nobody", "neither"}
@@ -256,7 +257,7 @@ def _aimed(word: Token, verb: Token, teller: Token) -> bool:
         return True
     if any(_owners(a) or _any(a) for a in _hostile_acts(verb)):
         return True
-    if verb.lemma_.lower() in {"pay", "face", "suffer"} and teller.i != verb.i:
+    if verb.lemma_.lower() in PAYING and teller.i != verb.i:
         return any(_side(c) for c in verb.children if c.dep_ == "nsubj")
     return False
 
@@ -321,9 +322,9 @@ def _owners(act: Token) -> list[Token]:
 
 def _side(tok: Token) -> bool:
     """A state, its forces or an armed group: "Cambodia", "Ethiopian forces", "the rebels"."""
-    if tok.ent_type_ in SIDE_ENTS or tok.lemma_.lower() in SIDE_NOUNS:
+    if tok.ent_type_ in STATE_ENTS or tok.lemma_.lower() in SIDE_NOUNS:
         return True
-    return any(c.dep_ in {"amod", "compound"} and c.ent_type_ in SIDE_ENTS for c in tok.children)
+    return any(c.dep_ in {"amod", "compound"} and c.ent_type_ in STATE_ENTS for c in tok.children)
 
 
 def _commentator(teller: Token) -> bool:
@@ -356,13 +357,11 @@ def _actor_verb(verb: Token, teller: Token) -> Token:
     """The verb whose subject is the side that warns: the teller's ("the ministry said"), or
     the warning's own when it names a state the speaker speaks of ("diplomats said Russia
     would respond forcefully": Russia warns)."""
-    if verb.lemma_.lower() in {"pay", "face", "suffer"} or any(
-        c.dep_ == "auxpass" for c in verb.children
-    ):
+    if verb.lemma_.lower() in PAYING or any(c.dep_ == "auxpass" for c in verb.children):
         return teller  # "Russia will face consequences", "Iran would be punished": the warned
     own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if own is not None and own.ent_type_ in STATE_ENTS and teller.i != verb.i:
         speaker = next((c for c in teller.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.ent_type_ not in SIDE_ENTS:
+        if speaker is None or speaker.ent_type_ not in STATE_ENTS:
             return verb
     return teller
