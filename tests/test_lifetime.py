@@ -149,3 +149,29 @@ def test_sigterm_stops_workers_and_prints_the_summary(tmp_path: Path, command: s
             n = conn.execute(sa.text("SELECT COUNT(*) FROM documents")).scalar_one()
         engine.dispose()
         assert n == COPIES * len(ARTICLES)
+
+
+def _nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_stopping_workers_leaves_no_executor_thread_to_race_the_exit_hook() -> None:
+    # At exit, concurrent.futures wakes each executor's manager thread through a pipe that
+    # the thread closes as it ends; a thread still ending then races the hook, which printed
+    # "OSError: Bad file descriptor" after a SIGTERM summary once in CI. Stopped workers must
+    # leave no such thread running.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dyad.coder import _stop_workers
+
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    futures = [pool.submit(_nap, 30) for _ in range(4)]
+    deadline = time.monotonic() + 30
+    while not any(f.running() for f in futures) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    assert manager is not None and manager.is_alive()
+    _stop_workers(pool)
+    assert not manager.is_alive()

@@ -225,14 +225,21 @@ def worker_coder(
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    # The executor has no public list of its processes; CPython keeps them in _processes
-    # (shutdown clears it, so it is read first).
+    # The executor has no public list of its processes or its manager thread; CPython keeps
+    # them in _processes and _executor_manager_thread (shutdown clears both: read first).
     procs = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         proc.terminate()
     for proc in procs:
         proc.join(timeout=5)
+    # The executor's manager thread sees the workers gone and closes its wake-up pipe; if
+    # the interpreter exits meanwhile, its exit hook can write to that pipe as it closes
+    # (CPython 3.11 races there: "OSError: Bad file descriptor" printed at exit). Waiting
+    # for the thread to end leaves the hook a pipe already marked closed.
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _init_worker(
