@@ -20,6 +20,7 @@ from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
 from dyad.events.demands import into_protests
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
+from dyad.events.joint import joint_sides
 from dyad.events.judgements import judged
 from dyad.events.lexicon import topics
 from dyad.events.members import listing
@@ -467,9 +468,12 @@ class _Builder:
             doer = crowd or (
                 lone_organ(p.id, p.type, p.mode, own_place, report) if told_alone else None
             )
-            if doer is None:
+            if doer is not None:
+                actors = [doer]
+            else:
+                actors = joint_sides(f, role, status, self.doc, self.actors.by_token)
+            if not actors:
                 return []
-            actors = [doer]
         if p.mode == "visit" and place is not None and self.episode_place is None:
             self.episode_place = place
         if p.type not in UNTARGETED and not p.reciprocal and not any(r.country for r in recipients):
