@@ -658,3 +658,29 @@ def test_a_vowed_countermeasure_is_aimed_at_the_one_named(code):
     text = "Beijing vowed on Friday to take firm countermeasures against Manila."
     [ev] = [e for e in code(text, "2024-05-16") if e.type == "THREATEN"]
     assert [r.code for r in ev.recipients] == ["PHLGOV"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        (
+            "The sanctions imposed by the European Union on Russia last week are unlawful, "
+            "the Kremlin said.",
+            "SANCTION",
+            "IGOIGO",
+            "RUSGOV",
+        ),
+        (
+            "Residents defied a curfew imposed by Thai police on the southern town.",
+            "COERCE",
+            "THACOP",
+            "THACVL",
+        ),
+    ],
+)
+def test_events_an_act_told_by_a_participle_on_its_object(code, text, type_, actor, recipient):
+    # "the sanctions imposed by the EU": the noun the participle modifies is the object the
+    # lexicon's entry asks for, the "by" phrase its doer.
+    [ev] = [e for e in code(text) if e.type == type_]
+    assert [a.code for a in ev.actors] == [actor]
+    assert recipient in {r.code for r in ev.recipients}

@@ -113,6 +113,8 @@ def _verb_conditions(tok: Token, p: TriggerPattern) -> Token | None | bool:
     obj: Token | None = None
     if p.object is not None:
         objs = [c for c in tok.children if c.dep_ in {"dobj", "dative", "pobj", "nsubjpass"}]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs.append(tok.head)  # "the sanctions imposed by the EU": the noun is its object
         # "ordered French ambassador Paul Martin to leave": a name's title is its word.
         objs += [m for c in objs if c.pos_ == "PROPN" for m in children(c, "compound")]
         if p.prep is not None:
