@@ -50,7 +50,24 @@ def _given_sides(events, text):
         TALKS + "It was meeting number three this year.",  # the talks told, described
         "Kenya and Uganda held talks on Monday. Regular visits between leaders are rare.",
         "Armenia and Azerbaijan held talks in Geneva on Friday. A gunfight broke out overnight.",
+        # A pact that stands or is described is no act; who met is said; other news.
+        "Israel and Hamas accused each other of breaking the truce. A ceasefire was violated "
+        "overnight in Rafah, witnesses said.",
+        "Thailand and Cambodia traded fire on Monday. A ceasefire agreed in July has largely "
+        "held, officials said.",
+        "Armenia and Azerbaijan clashed on Friday. Shareholders of the state railway will meet.",
+        "Russian missiles hit Ukraine overnight. Russia said it hit military sites. Separately, "
+        "a deal was signed in Brussels on Friday to build a gas pipeline.",
     ],
 )
 def test_acts_told_before_praised_denied_of_a_kind_or_not_joint_get_no_sides(code, text):
     assert _given_sides(code(text), text) == []
+
+
+def test_a_mediator_is_not_a_side(code):
+    text = (
+        "Egyptian and Qatari mediators said on Monday that Israel and Hamas were close to a "
+        "deal. A ceasefire was agreed late on Tuesday, officials said."
+    )
+    [ev] = _of(code(text), "CONCEDE")
+    assert sorted(a.code for a in ev.actors) == ["ISRGOV", "PSEREB"]
