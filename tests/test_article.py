@@ -208,6 +208,17 @@ def test_the_speakers_own_act_in_a_quote_is_coded_as_his(code):
     assert accuse.mentions[0].role == "quote"
 
 
+def test_a_quote_in_a_saying_clause_is_the_subjects(code):
+    # The participle has no subject of its own: the speaker is the one its clause tells of.
+    text = (
+        "Chilean President Gabriel Boric confronted the police chief on Monday, saying, "
+        "“I order you to withdraw your officers.”"
+    )
+    [ask] = [e for e in code(text, "2024-06-26") if e.type == "REQUEST"]
+    assert _codes(ask.actors) == {"CHLGOV"}
+    assert ask.mentions[0].role == "quote"
+
+
 def test_headline_events_are_left_to_the_body(code):
     text = (
         "Chile and Peru sign fishing accord\n\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyad.article.roles import FURNITURE, SentenceRoles
+from dyad.events.clauses import subject_of
 from dyad.events.triggers import Found
 
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -77,6 +78,9 @@ def speaker(tok: Token, roles: SentenceRoles) -> Token | None:
             if t.lemma_.lower() not in REPORTING or roles.quoted(t) or t.pos_ != "VERB":
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is None and t.dep_ in {"advcl", "xcomp", "conj"}:
+                # "confronted the general, saying, 'I order you ...'": the one confronting.
+                subj = subject_of(t)
             if subj is not None and not roles.quoted(subj):
                 return subj
     return None
