@@ -198,20 +198,3 @@ def test_a_detector_event_with_one_side_untold_needs_a_surer_reading() -> None:
     # A lexicon trigger, and acts that have no target by nature, stand alone.
     assert sure_alone(found("REQUEST", None), [side], [])
     assert sure_alone(found("RETREAT", unsure), [side], [])
-
-
-@pytest.mark.parametrize(
-    ("text", "read"),
-    [
-        ("Protesters responded by hurling rocks and bottles at the soldiers.", True),
-        ("The situation remained tense on Tuesday.", False),
-    ],
-)
-def test_the_detector_reads_a_sentence_whose_only_sides_are_role_nouns(text, read) -> None:
-    # A crowd and troops no country is found for, in a report of several states, are sides
-    # all the same: the sentence is read, and the act found is coded if its sides are.
-    from dyad.actors import DocumentActors
-    from dyad.events.extract import _has_participant
-
-    [sent] = list(nlp.load()(text).sents)
-    assert _has_participant(sent, DocumentActors()) is read

@@ -615,19 +615,12 @@ def _diplomatic(quad: int, parts: list[ActorRef]) -> set[str]:
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 # Acts done by saying them: a refusal or denial of one does not undo it.
 SAID_ACTS = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 PARTICIPANT_ENTS = {"GPE", "NORP", "LOC", "ORG", "PERSON", "FAC"}
 
 
 def _has_participant(sent: Span, actors: DocumentActors) -> bool:
     """Whether any word of ``sent`` is a resolved actor or names a place, people or body."""
-    heads = lexicon().role_heads
-    return any(
-        t.i in actors.by_token
-        or t.ent_type_ in PARTICIPANT_ENTS
-        or (t.pos_ == "NOUN" and t.dep_ in ARGUMENT_DEPS and t.lemma_.lower() in heads)
-        for t in sent
-    )
+    return any(t.i in actors.by_token or t.ent_type_ in PARTICIPANT_ENTS for t in sent)
 
 
 def _is_furniture(sent: Span) -> bool:
@@ -655,9 +648,7 @@ def extract_events(
     # The detector reads only sentences where an event could have a participant; the rest
     # keep the lexicon alone. Measured: the same events on plover_dev and news_gold, 326
     # against 323 on the real-news dev articles (relabelled lexicon triggers in sentences
-    # whose only participant is implied). A role noun no country was found for ("protesters
-    # hurled rocks at the soldiers") counts: 5% more sentences read, right events on the
-    # real-news dev, R and H sets 332 -> 335 of 587 -> 588, key events found 220 -> 221.
+    # whose only participant is implied).
     read = [s for s in sents if _has_participant(s, actors)] if detection != "rules" else []
     words = shipped().score([s.text for s in read]) if read else []
     scores = {s.start: w for s, w in zip(read, words, strict=True)}
