@@ -71,3 +71,12 @@ def test_a_mediator_is_not_a_side(code):
     )
     [ev] = _of(code(text), "CONCEDE")
     assert sorted(a.code for a in ev.actors) == ["ISRGOV", "PSEREB"]
+
+
+def test_talks_told_before_that_resume_are_a_new_session_of_the_two_sides(code):
+    text = (
+        "Armenia and Azerbaijan held talks in Washington on Monday. The talks will resume "
+        "on Tuesday, officials said."
+    )
+    planned = [e for e in _of(code(text), "CONSULT") if e.status == "planned"]
+    assert [sorted(a.code for a in e.actors) for e in planned] == [["ARMGOV", "AZEGOV"]]

@@ -80,7 +80,9 @@ def joint_sides(
         return []
     # "Shareholders will meet", "was negotiated by intelligence services", "a meeting was
     # held with fishermen's groups": who took part is said, and they are not the sides.
-    said = [s for s in [subject_of(f.predicate)] if s is not None and s.dep_ == "nsubj"]
+    subject = subject_of(f.predicate)
+    said = [subject] if subject is not None and subject.dep_ == "nsubj" else []
+    said = [t for t in said if t.i != f.trigger.i]  # "the talks will resume": the act itself
     said += agents(f.predicate) + _with(f.predicate)
     if any(not by_token.get(t.i) and not _side_word(t) for t in said):
         return []
