@@ -166,16 +166,3 @@ def test_an_act_of_no_single_organ_told_with_no_side_is_no_event(code):
 def test_a_participle_saying_who_someone_is_gives_no_lone_act(code):
     events = code("The Cuban president pardoned 12 people convicted of sedition.")
     assert "SANCTION" not in {e.type for e in events}
-
-
-def test_accused_of_a_crime_with_no_accuser_is_the_states_prosecutors(code):
-    text = "Bolivian general Juan Jose Zuniga is accused of terrorism and armed insurrection."
-    [ev] = [e for e in code(text) if e.type == "ACCUSE"]
-    assert [a.code for a in ev.actors] == ["BOLJUD"]
-    # An accuser named keeps the act theirs.
-    [named] = [
-        e
-        for e in code("The Bolivian opposition accused the government of corruption.")
-        if e.type == "ACCUSE"
-    ]
-    assert [a.code for a in named.actors] == ["BOLOPP"]

@@ -37,8 +37,6 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "accuse.probe.n": ("JUD", "prosecutors", True),
     "sanction.sentence": ("JUD", "court", True),
     "accuse.charge": ("JUD", "prosecutors", True),
-    # "is accused of terrorism": with no accuser named, a charge brought by the state.
-    "accuse.accuse.crime": ("JUD", "prosecutors", True),
     "accuse.indict": ("JUD", "prosecutors", True),
     "accuse.prosecute": ("JUD", "prosecutors", True),
     "accuse.charge.n.face": ("JUD", "prosecutors", True),
