@@ -50,11 +50,15 @@ def _given_sides(events, text):
         TALKS + "It was meeting number three this year.",  # the talks told, described
         "Kenya and Uganda held talks on Monday. Regular visits between leaders are rare.",
         "Armenia and Azerbaijan held talks in Geneva on Friday. A gunfight broke out overnight.",
-        # A pact that stands or is described is no act; who met is said; other news.
+        # A pact that stands or was made before is no new act; who met is said; other news.
         "Israel and Hamas accused each other of breaking the truce. A ceasefire was violated "
         "overnight in Rafah, witnesses said.",
         "Thailand and Cambodia traded fire on Monday. A ceasefire agreed in July has largely "
         "held, officials said.",
+        "Israel and Hamas held talks in Cairo on Monday. A cabinet meeting was held on Tuesday.",
+        "Israel and Hamas held talks in Cairo on Monday. This was agreed on Tuesday.",
+        "Israel and Hamas held talks in Cairo on Monday. The truce, which was agreed in July, "
+        "has largely held.",
         "Armenia and Azerbaijan clashed on Friday. Shareholders of the state railway will meet.",
         "Russian missiles hit Ukraine overnight. Russia said it hit military sites. Separately, "
         "a deal was signed in Brussels on Friday to build a gas pipeline.",

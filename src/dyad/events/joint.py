@@ -118,11 +118,8 @@ def joint_act(f: Found) -> bool:
 
 def _aside(sent: Span) -> bool:
     first = next((t for t in sent if not t.is_punct), None)
-    return (
-        first is not None
-        and first.lower_ in ASIDES
-        or sent.text.lower().startswith("in other news")
-    )
+    opens_aside = first is not None and first.lower_ in ASIDES
+    return opens_aside or sent.text.lower().startswith("in other news")
 
 
 def _with(tok: Token) -> list[Token]:
