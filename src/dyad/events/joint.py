@@ -76,11 +76,11 @@ def joint_sides(
     report's two sides (``report_sides``); none for any other act."""
     if role == "background" or status not in JOINT_STATUSES or not sure(f):
         return []
-    if _aside(f.trigger.sent) or not joint_act(f):
+    subject = subject_of(f.predicate)
+    if _aside(f.trigger.sent) or not joint_act(f, subject):
         return []
     # "Shareholders will meet", "was negotiated by intelligence services", "a meeting was
     # held with fishermen's groups": who took part is said, and they are not the sides.
-    subject = subject_of(f.predicate)
     said = [subject] if subject is not None and subject.dep_ == "nsubj" else []
     said = [t for t in said if t.i != f.trigger.i]  # "the talks will resume": the act itself
     said += agents(f.predicate) + _with(f.predicate)
@@ -89,9 +89,10 @@ def joint_sides(
     return report_sides(doc, by_token, f.trigger.sent)
 
 
-def joint_act(f: Found) -> bool:
+def joint_act(f: Found, subject: Token | None) -> bool:
     """Whether ``f`` is a new act two sides do together: a meeting or talks (the lexicon's
-    and the detector's reciprocal patterns), a ceasefire, or the making of a pact."""
+    and the detector's reciprocal patterns), a ceasefire, or the making of a pact.
+    ``subject`` is the subject of ``f``'s predicate."""
     if f.pattern.type not in JOINT_TYPES or f.pattern.mode in DIRECTED_MODES:
         return False
     trig = f.trigger
@@ -100,9 +101,8 @@ def joint_act(f: Found) -> bool:
     noun = trig.pos_ in {"NOUN", "PROPN"}
     if noun and (_told_before(trig, f.predicate) or _kind(trig) or _qualified(trig)):
         return False
-    subject = subject_of(f.predicate)
     if subject is not None and subject.lower_ in THING_PRONOUNS:
-        return False  # "it was meeting number three": the meeting told, described
+        return False  # "This was agreed on Tuesday": a thing told, not the sides
     pact = trig.lemma_.lower() in PACTS or f.pattern.mode in JOINT_MODES
     if noun and pact:
         made = f.predicate.lemma_.lower()
@@ -179,8 +179,8 @@ def report_sides(doc: Doc, by_token: dict[int, list[ActorRef]], sent: Span) -> l
 
 
 def _mediating(tok: Token) -> bool:
-    """ "Egyptian and Qatari mediators", "talks brokered by China", "Qatar, which mediated"."""
+    """ "Egyptian and Qatari mediators", "talks brokered by China", "Qatar hosted the talks"."""
     head = tok.head
     if tok.lemma_.lower() in MEDIATING or head.lemma_.lower() in MEDIATING:
-        return True  # "mediators", "Qatari mediators", "Qatar hosted the talks"
+        return True
     return head.dep_ == "agent" and head.head.lemma_.lower() in MEDIATING
