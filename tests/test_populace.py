@@ -136,3 +136,37 @@ def test_police_force_on_a_target_named_gets_no_civilian_target(code):
         code("NAIROBI, Kenya — Police attacked a gang hideout in Nairobi on Tuesday."), "ASSAULT"
     )
     assert [r.code for r in ev.recipients] == ["KEN"]  # the place; the hideout is no crowd
+
+
+def test_a_state_told_as_a_whole_declares_its_emergency_at_home(code):
+    [ev] = _of(
+        code("NAIROBI, Kenya — Kenya declared a state of emergency in three counties on Sunday."),
+        "COERCE",
+    )
+    assert [a.code for a in ev.actors] == ["KENGOV"]
+    assert [(r.code, r.resolved_by) for r in ev.recipients] == [("KENCVL", "implied")]
+
+
+def test_a_ban_by_a_state_told_as_a_whole_gets_no_civilian_target(code):
+    events = code("MOSCOW — Russia banned imports of Moldovan wine on Tuesday.")
+    for ev in _of(events, "COERCE"):
+        assert "RUSCVL" not in {r.code for r in ev.recipients}
+
+
+def test_troops_deployed_after_protests_told_with_no_side_face_the_people(code):
+    events = code(
+        "COLOMBO, Sri Lanka — Demonstrations spread to five cities on Monday. "
+        "The army was deployed in Colombo on Tuesday."
+    )
+    [ev] = _of(events, "MOBILIZE")
+    assert [a.code for a in ev.actors] == ["LKAMIL"]
+    assert [r.code for r in ev.recipients] == ["LKACVL"]
+
+
+def test_police_deployed_after_riots_face_the_people(code):
+    events = code(
+        "PARIS — French rioters attacked town halls in Lyon overnight. The government "
+        "will deploy 30,000 police officers on Friday."
+    )
+    [ev] = _of(events, "MOBILIZE")
+    assert [r.code for r in ev.recipients] == ["FRACVL"]

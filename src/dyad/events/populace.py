@@ -34,6 +34,11 @@ FORCE_ON_CROWDS = frozenset(
 )
 # MOBILIZE modes of forces brought out among the people (``dyad.detector.labels``).
 DEPLOYED = frozenset({"troops", "police"})
+# COERCE modes no state uses abroad: a curfew or a state of emergency is declared at home,
+# so even a state told as a whole ("Uzbekistan declared a state of emergency") imposes it
+# on its own people; a ban or a restriction by a state ("Russia banned imports") may be
+# aimed at another.
+AT_HOME = frozenset({"curfew", "martial-law"})
 # Times an act is done at or on, which the tagger does not tag as dates ("at dawn").
 TIMES = frozenset({"dawn", "dusk", "night", "midnight", "noon", "arrival", "random", "once"})
 # A threat of force ("would use nuclear weapons if attacked") is aimed abroad as often as not.
@@ -73,20 +78,32 @@ def on_own_people(events: list[Event], report: str | None, doc: Doc) -> list[Eve
     """``events`` with the state's civilians as the target of its force or restriction at
     home where the text names no target. ``report``: the country the document is about;
     ``doc``: the parse the events were coded from."""
-    unrest = _unrest(events)
+    unrest = _unrest(events, report)
     return [_event(e, report, unrest, doc) for e in events]
 
 
-def _unrest(events: list[Event]) -> set[str]:
+def _unrest(events: list[Event], report: str | None) -> set[str]:
     """The countries whose people protest in the report while their forces seize no power:
     forces deployed there face the crowds ("the army was deployed as protests spread"); in
     a coup they move against the government, which the crowds may be cheering."""
     protests = {
         a.country
         for e in events
-        if e.type == "PROTEST" and e.status == "occurred"
+        if e.status == "occurred" and e.type in {"PROTEST", "ASSAULT"}
         for a in e.actors
-        if a.country and a.sector not in STATE_SECTORS
+        if a.country
+        and a.sector not in STATE_SECTORS
+        # Rioters' violence is unrest too ("rioters attacked town halls"); an armed group's
+        # or a party's is not.
+        and (e.type == "PROTEST" or a.sector == "CVL")
+    }
+    # Protests told with no side ("the demonstrations escalated") are the people's of
+    # their place, or of the country the report is about, as ``protesters_of`` codes them.
+    protests |= {
+        country
+        for e in events
+        if e.type == "PROTEST" and e.status == "occurred" and not e.actors
+        if (country := e.place.country if e.place is not None else report)
     }
     # Coercion of a government by its own army (power seized, the president detained).
     coups = {
@@ -107,7 +124,10 @@ def _event(event: Event, report: str | None, unrest: set[str], doc: Doc) -> Even
         return event
     # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
     # state acting as a whole ("the United States imposed sanctions") acts abroad as often.
-    if not all(a.sector in STATE_SECTORS and a.resolved_by != "state" for a in event.actors):
+    at_home = event.type == "COERCE" and event.mode in AT_HOME
+    if not all(
+        a.sector in STATE_SECTORS and (at_home or a.resolved_by != "state") for a in event.actors
+    ):
         return event
     states = {a.country for a in event.actors}
     if len(states) != 1 or None in states:
