@@ -166,3 +166,21 @@ def test_an_act_of_no_single_organ_told_with_no_side_is_no_event(code):
 def test_a_participle_saying_who_someone_is_gives_no_lone_act(code):
     events = code("The Cuban president pardoned 12 people convicted of sedition.")
     assert "SANCTION" not in {e.type for e in events}
+
+
+def test_an_organ_beside_a_noun_of_conduct_is_whose_conduct_was_judged(code):
+    events = code("BELGRADE, Serbia — The opposition condemned police brutality on Monday.")
+    [ev] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.code for r in ev.recipients] == ["SRBCOP"]
+
+
+def test_a_visit_in_a_phrase_of_time_names_no_target(code):
+    # "during a visit to Spain" says when the praise was given, not to whom.
+    events = code(
+        "BELGRADE, Serbia — Vucic praised police action in a statement during a visit to Spain."
+    )
+    [ev] = [e for e in events if e.type == "SUPPORT"]
+    assert [r.code for r in ev.recipients] == ["SRBCOP"]
+    events = code("BELGRADE, Serbia — Vucic praised the decision during a visit to Spain.")
+    [ev] = [e for e in events if e.type == "SUPPORT"]
+    assert "ESPGOV" not in {r.code for r in ev.recipients}

@@ -134,6 +134,15 @@ ORGAN_MODIFIERS = {"police": "COP", "army": "MIL", "navy": "MIL"}
 IN_PREPS = {"in", "inside"}
 
 
+# Nouns of how an organ behaved, which no lexicon entry reads as an act of its own: the
+# organ beside them is whose conduct it was ("praised police action", "condemned police
+# brutality"), as it is the doer of an act noun.
+CONDUCT_NOUNS = frozenset({
+    "action", "actions", "conduct", "brutality", "handling", "response", "behaviour",
+    "behavior", "restraint", "professionalism", "tactics", "excesses", "abuses", "violence",
+})  # fmt: skip
+
+
 def organ_modifier(act: Token, home: str | None) -> list[ActorRef]:
     """The organ that modifies act noun ``act``: of the nationality beside it ("Kenyan police
     shooting", "Uganda's army crackdown"), else of the country the act is said to be in

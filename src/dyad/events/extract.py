@@ -13,7 +13,7 @@ from dyad.actors.context import report_country
 from dyad.actors.lexicon import lexicon
 from dyad.article import SentenceRoles, sentence_roles
 from dyad.detector.model import shipped
-from dyad.events.agents import implied_agents, lone_organ, organ_modifier
+from dyad.events.agents import CONDUCT_NOUNS, implied_agents, lone_organ, organ_modifier
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
 from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
@@ -82,6 +82,9 @@ TROOPS = {
     "battalion", "brigade", "marine", "paratrooper",
 }  # fmt: skip
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
+# Phrases of time and circumstance, which hold no target of the act they hang on: "praised
+# the police during a visit to Spain" is no praise of Spain.
+CIRCUMSTANCE = {"during", "after", "before", "since", "amid", "amidst", "until", "following"}
 COOPERATIVE_QUADS = {1, 2}
 
 
@@ -163,7 +166,8 @@ class _Builder:
         "French mediation", "an offer from Afghanistan", "an admission by Moscow"."""
         if noun.pos_ not in {"NOUN", "PROPN", "NUM"}:
             return []
-        if noun.i in self.acts:  # an organ beside a person or a thing is not its doer
+        # An organ beside a person or a thing is not its doer ("army veterans").
+        if noun.i in self.acts or noun.lemma_.lower() in CONDUCT_NOUNS:
             organ = organ_modifier(noun, self.doc_countries.home)
             if organ:
                 return organ
@@ -347,7 +351,7 @@ class _Builder:
                         refs = [r for r in self._refs([cand], deep=True) if r.country not in own]
                         if refs:
                             return refs
-                    if c.dep_ in follow and c.lower_ not in ATTRIBUTION:
+                    if c.dep_ in follow and c.lower_ not in ATTRIBUTION | CIRCUMSTANCE:
                         nxt.append(c)
             frontier = nxt
         return []
