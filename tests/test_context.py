@@ -113,3 +113,12 @@ def test_a_headline_settles_a_report_that_names_another_country_in_passing(coder
     [(_, events)] = list(coder.code([doc]))
     [protest] = [e for e in events if e.type == "PROTEST"]
     assert [a.country for a in protest.actors] == ["CHL"]
+
+
+def test_the_islamic_republic_is_the_reports_state_not_a_religious_body(code):
+    events = code(
+        "TEHRAN — Iran hanged a protester on Thursday. The Islamic republic has arrested "
+        "thousands of people since September."
+    )
+    [ev] = [e for e in events if e.type == "COERCE"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("IRNGOV", "context")]
