@@ -53,6 +53,18 @@ def test_leaders_foreign_minister_on_a_date(kb: KnowledgeBase) -> None:
     assert fm == ["alfred-nganga-mutua"]
 
 
+def test_heads_written_by_hand_over_converted_breaks(kb: KnowledgeBase) -> None:
+    # The conversion ended Pashinyan's tenure in 2021; he stayed prime minister.
+    (pashinyan,) = kb.exact("Nikol Pashinyan")
+    role = kb.role_on(pashinyan, dt.date(2023, 9, 20))
+    assert (role.country, role.sector, role.current) == ("ARM", "GOV", True)
+    # Out of office, Imran Khan leads the opposition.
+    (khan,) = kb.exact("Imran Khan")
+    assert kb.role_on(khan, dt.date(2021, 3, 1)).sector == "GOV"
+    later = kb.role_on(khan, dt.date(2024, 8, 1))
+    assert (later.country, later.sector, later.current) == ("PAK", "OPP", True)
+
+
 def test_leaders_name_resolves_to_the_role_of_the_day(kb: KnowledgeBase) -> None:
     (ruto,) = kb.exact("William Ruto")
     now = kb.role_on(ruto, dt.date(2023, 6, 1))

@@ -78,6 +78,22 @@ def test_events_visitor_is_actor_host_is_recipient(code):
     assert [r.country for r in ev.recipients] == ["CHN"]
 
 
+def test_events_a_call_has_no_host_the_speaker_is_the_actor(code):
+    # Filed in Yerevan, but a call has no host: the one the sentence says spoke is the actor.
+    [ev] = [
+        e
+        for e in code(
+            "YEREVAN, Armenia — Prime Minister Nikol Pashinyan spoke by phone with U.S. "
+            "Secretary of State Antony Blinken on Tuesday.",
+            "2023-09-20",
+        )
+        if e.type == "CONSULT"
+    ]
+    assert ev.mode == "phone"
+    assert [a.code for a in ev.actors] == ["ARMGOV"]
+    assert [r.code for r in ev.recipients] == ["USAGOV"]
+
+
 def test_events_meeting_without_place_keeps_both_as_actors(code):
     [ev] = [
         e

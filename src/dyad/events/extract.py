@@ -406,8 +406,9 @@ class _Builder:
         recipients: list[ActorRef],
         place: Place | None,
     ) -> tuple[list[ActorRef], list[ActorRef]]:
-        """PLOVER: the visitor is the actor, the host the recipient."""
-        if ev_type != "CONSULT":
+        """PLOVER: the visitor is the actor, the host the recipient. A call has no host:
+        the caller is whoever the sentence says spoke, wherever the report was filed."""
+        if ev_type != "CONSULT" or mode == "phone":
             return actors, recipients
         host = (
             place.country if place else (self.episode_place.country if self.episode_place else None)
