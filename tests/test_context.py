@@ -122,3 +122,9 @@ def test_the_islamic_republic_is_the_reports_state_not_a_religious_body(code):
     )
     [ev] = [e for e in events if e.type == "COERCE"]
     assert [(a.code, a.resolved_by) for a in ev.actors] == [("IRNGOV", "context")]
+
+
+def test_a_bare_gang_is_the_reports_countrys(code):
+    events = code("NAIROBI, Kenya — On Monday, gangs attacked a police station.")
+    [ev] = [e for e in events if e.type == "ASSAULT"]
+    assert [(a.code, a.resolved_by) for a in ev.actors] == [("KENCRM", "context")]

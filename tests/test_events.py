@@ -700,3 +700,20 @@ def test_events_an_act_told_by_a_participle_on_its_object(code, text, type_, act
     [ev] = [e for e in code(text) if e.type == type_]
     assert [a.code for a in ev.actors] == [actor]
     assert recipient in {r.code for r in ev.recipients}
+
+
+def test_events_blame_on_names_the_accused_and_the_acts_doer(code):
+    events = code(
+        "QUITO, Ecuador — President Guillermo Lasso blamed the assassination on organized crime."
+    )
+    [accuse] = [e for e in events if e.type == "ACCUSE"]
+    assert [r.code for r in accuse.recipients] == ["ECUCRM"]
+    [killing] = [e for e in events if e.type == "ASSAULT"]
+    assert [a.code for a in killing.actors] == ["ECUCRM"]  # the one blamed did it
+    assert "ECUCRM" not in {r.code for r in killing.recipients}
+    [accuse] = [
+        e
+        for e in code("NAIROBI, Kenya — The minister blamed the violence on gangs.")
+        if e.type == "ACCUSE"
+    ]
+    assert [r.code for r in accuse.recipients] == ["KENCRM"]

@@ -24,11 +24,12 @@ from dyad.actors.match import NON_STATES, of_the_story
 from dyad.records import ActorRef
 
 # Sectors a bare noun of a national kind names: police, armies, courts, legislatures,
-# governments, their opponents and their people, students and farmers among them.
+# governments, their opponents and their people, students and farmers among them, and its
+# gangs ("gangs control the capital": analysts code them as the country's, HTI CRM).
 # Religious, business or media words ("the church", "investors") say nothing about whose.
 CONTEXT_SECTORS = frozenset({
     "COP", "MIL", "JUD", "LEG", "GOV", "CVL", "OPP", "PTY", "REB", "PRM", "LAB", "SPY", "EDU",
-    "AGR",
+    "AGR", "CRM",
 })  # fmt: skip
 # The report's leading country must be named at least this many times as often as the next
 # one. Measured on the real-news dev split (see the module's bench notes in README).

@@ -139,3 +139,21 @@ def _object_control(clause: Token) -> Token | None:
         return None
     objs = [c for c in head.children if c.dep_ == "dobj" and c.i < clause.i]
     return objs[0] if objs else None
+
+
+def blamed_on(act: Token) -> Token | None:
+    """Who an act is blamed on, when it is the object of "blame": "blamed the assassination
+    on organized crime" says the crime did it; the parser hangs "on" on the act or the verb."""
+    if act.dep_ != "dobj" or act.head.lemma_.lower() != "blame":
+        return None
+    return next(
+        (
+            p
+            for h in (act.head, act)
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )

@@ -16,7 +16,7 @@ from dyad.detector.model import shipped
 from dyad.events.agents import CONDUCT_NOUNS, implied_agents, lone_organ, organ_modifier
 from dyad.events.armed import as_forces
 from dyad.events.candidates import Detection, candidates, sure, sure_alone
-from dyad.events.clauses import SUBJECTS, for_to_subjects, subject_of
+from dyad.events.clauses import SUBJECTS, blamed_on, for_to_subjects, subject_of
 from dyad.events.demands import into_protests
 from dyad.events.domestic import code_domestic
 from dyad.events.identity import event_id, participant_key
@@ -82,6 +82,7 @@ TROOPS = {
     "battalion", "brigade", "marine", "paratrooper",
 }  # fmt: skip
 DEEP_PREPS = {"to", "against", "with", "on", "from", "into", "at", "for"}
+AIMED_PREPS = {"on", "against"}
 # Phrases of time and circumstance, which hold no target of the act they hang on: "praised
 # the police during a visit to Spain" is no praise of Spain.
 CIRCUMSTANCE = {"during", "after", "before", "since", "amid", "amidst", "until", "following"}
@@ -293,6 +294,15 @@ class _Builder:
         # particle of a phrasal verb the parser hung it on ("pulled back from the palace",
         # "cracked down on protesters")
         particles = [c for h in (trig, pred) for c in h.children if c.dep_ in {"prt", "advmod"}]
+        # A thing done, on which the parser hangs the phrase of whom it was aimed at ("blamed
+        # the violence on gangs"); not its other phrases ("the blockade with Albania's help").
+        if slot in AIMED_PREPS:
+            particles += [
+                c
+                for h in (trig, pred)
+                for c in h.children
+                if c.dep_ == "dobj" and c not in holders and not self.actors.at(c)
+            ]
         # "the arrest Sunday of a union leader": the parser hangs the phrase on the day.
         particles += [c for c in trig.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"]
         objs = [
@@ -358,13 +368,18 @@ class _Builder:
 
     def _arguments(self, f: Found) -> tuple[list[ActorRef], list[ActorRef]]:
         actors: list[ActorRef] = []
-        for slot in f.pattern.actor:
+        blamed = blamed_on(f.trigger)
+        if blamed is not None:
+            actors = self._refs([blamed])
+        for slot in () if actors else f.pattern.actor:
             actors = self._slot(f, slot)
             if actors:
                 break
         recipients: list[ActorRef] = []
         for slot in f.pattern.recipient:
             recipients = self._slot(f, slot)
+            if blamed is not None and slot == "on":
+                recipients = []  # the "on" of "blamed ... on" is who did it
             if recipients:
                 actors, recipients = joint_with(f.pattern, slot, actors, recipients)
                 break
