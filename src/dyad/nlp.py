@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dyad.article.structure import find_dateline, paragraphs, stamp_prefix
 from dyad.errors import DyadError
+from dyad.opening_plurals import make_opening_plurals  # noqa: F401 (registers the component)
 from dyad.parse_long import parse_long
 from dyad.place_names import place_names  # noqa: F401 (registers the component)
 from dyad.spacing import single_spaced
@@ -58,6 +59,8 @@ def load() -> Language:
         ) from exc
     nlp.add_pipe("dyad_paragraph_breaks", before="parser")
     nlp.add_pipe("dyad_place_names", after="ner")
+    # After the entities: a plural inside one ("the Philippines") keeps its lemma.
+    nlp.add_pipe("dyad_opening_plurals", after="dyad_place_names")
     return nlp
 
 
