@@ -96,6 +96,7 @@ SAYING = (REPORTING - {"warn", "declare"}) | {
 WAR_MACHINES = frozenset({
     "warplane", "warplanes", "gunship", "gunships", "warship", "warships", "bomber",
     "bombers", "drone", "drones", "missile", "missiles", "artillery", "tank", "tanks",
+    "fighter jet", "fighter jets",
 })  # fmt: skip
 
 
@@ -109,7 +110,7 @@ def _by_war_machine(f: Found) -> bool:
     words = {subj.lower_, subj.lemma_.lower()}
     # "fighter jets", "helicopter gunships": the compound says the jets are war machines.
     words |= {f"{c.lower_} {subj.lower_}" for c in subj.children if c.dep_ == "compound"}
-    return bool(words & (WAR_MACHINES | {"fighter jets", "fighter jet"}))
+    return bool(words & WAR_MACHINES)
 
 
 def _named_act(f: Found) -> bool:

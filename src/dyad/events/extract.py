@@ -367,19 +367,18 @@ class _Builder:
         return []
 
     def _arguments(self, f: Found) -> tuple[list[ActorRef], list[ActorRef]]:
-        actors: list[ActorRef] = []
+        # "blamed the assassination on organized crime": the one blamed did it.
         blamed = blamed_on(f.trigger)
-        if blamed is not None:
-            actors = self._refs([blamed])
-        for slot in () if actors else f.pattern.actor:
-            actors = self._slot(f, slot)
+        actors = self._refs([blamed]) if blamed is not None else []
+        for slot in f.pattern.actor:
             if actors:
                 break
+            actors = self._slot(f, slot)
         recipients: list[ActorRef] = []
         for slot in f.pattern.recipient:
-            recipients = self._slot(f, slot)
             if blamed is not None and slot == "on":
-                recipients = []  # the "on" of "blamed ... on" is who did it
+                continue  # the "on" of "blamed ... on" named the doer, not the target
+            recipients = self._slot(f, slot)
             if recipients:
                 actors, recipients = joint_with(f.pattern, slot, actors, recipients)
                 break

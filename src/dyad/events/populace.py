@@ -98,12 +98,12 @@ def _unrest(events: list[Event], report: str | None) -> set[str]:
         and (e.type == "PROTEST" or a.sector == "CVL")
     }
     # Protests told with no side ("the demonstrations escalated") are the people's of
-    # their place, or of the country the report is about, as ``protesters_of`` codes them.
+    # their place, or of the country the report is about.
     protests |= {
-        country
+        crowd.country
         for e in events
-        if e.type == "PROTEST" and e.status == "occurred" and not e.actors
-        if (country := e.place.country if e.place is not None else report)
+        if e.status == "occurred" and not e.actors
+        if (crowd := protesters_of(e.type, e.place, report)) is not None
     }
     # Coercion of a government by its own army (power seized, the president detained).
     coups = {
