@@ -284,6 +284,16 @@ CASES: list[Case] = [
       "talks.", "2023-11-16", "United States", (W(None, "USA", "state"),)),
     C("south-korea", "state", "South Korea lodged a protest with Tokyo.", "2023-04-11",
       "South Korea", (W(None, "KOR", "state"),)),
+    C("charge-curly", "composed", "Poland summoned the Belarusian charge d’affaires.",
+      "2023-05-22", "Belarusian charge d’affaires", (W(None, "BLRGOV", "composed"),)),
+    C("backed-group", "composed", "Iran-backed Houthi rebels attacked a ship in the Red Sea.",
+      "2024-01-10", "Houthi", (W("houthis", "YEMREB"),)),
+    C("based-monitor", "composed", "The London-based Syrian Observatory for Human Rights said "
+      "14 people were killed.", "2012-02-20", "Syrian Observatory",
+      (W(None, "SYRNGO", "composed"),)),
+    C("key-opposition", "composed", "Pakistan faces an election. Police on Saturday arrested "
+      "key opposition leaders in Lahore.", "2007-09-30", "key opposition leaders",
+      (W(None, "PAKOPP"),)),
     C("britain", "state", "Britain expelled a Russian defence attache.", "2024-05-08",
       "Britain", (W(None, "GBR", "state"),)),
     # -- coreference inside a document ------------------------------------------------------
@@ -322,6 +332,15 @@ CASES: list[Case] = [
     C("foreign-minister-desc", "coref", "Antony Blinken met Qin Gang in Beijing on Sunday. "
       "The Chinese foreign minister called for stable ties.", "2023-06-18",
       "Chinese foreign minister", (W("qin-gang", "CHNGOV", "coref"),)),
+    C("the-ministry", "coref", "The Russian Foreign Ministry summoned the Canadian envoy. "
+      "The ministry demanded an explanation from Ottawa.", "2022-09-19", "ministry",
+      (W("russia-foreign-ministry", "RUSGOV", "coref"),)),
+    C("the-army-of-two", "coref", "Ukraine's army said Russian forces shelled Kharkiv. The "
+      "army said it had lost a tank.", "2023-05-22", "army", (W(None, "UKRMIL", "coref"),),
+      nth=1),
+    C("surname-before-org-full", "coref", "Duterte, who led the Philippines until 2022, was "
+      "arrested in Manila. Supporters of Rodrigo Duterte protested.", "2025-03-11", "Duterte",
+      (W("rodrigo-duterte", "PHLELI"),)),
     C("office-holder", "coref", "The French president will travel to Beijing next week.",
       "2023-03-30", "French president", (W("emmanuel-macron", "FRAGOV"),)),
     C("headline-surname", "coref", "Blinken meets Xi in Beijing\n\nUS Secretary of State "

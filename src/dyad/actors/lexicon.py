@@ -133,6 +133,12 @@ NEWS_NATIONALITY = {
 }
 
 
+def straight(word: str) -> str:
+    """``word`` in lower case with typographic apostrophes made straight, as the lexicons
+    spell them ("d’affaires" is "d'affaires")."""
+    return word.lower().replace("’", "'")
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     nationality: dict[str, str]  # lower-case word or country name -> ISO alpha-3
@@ -144,7 +150,7 @@ class Lexicon:
     role_heads: frozenset[str]  # last words of role phrases: only these head an actor phrase
 
     def country_of_word(self, word: str) -> str | None:
-        w = word.lower().strip(".").replace("’", "'")
+        w = straight(word).strip(".")
         found = NEWS_NATIONALITY.get(w) or self.nationality.get(w) or EXTRA_NATIONALITY.get(w)
         if found is None and w.startswith("the "):
             return self.country_of_word(w[4:])  # the recogniser's "The Republic of Congo"
@@ -153,7 +159,7 @@ class Lexicon:
     def people_of(self, word: str) -> str | None:
         """The country whose people a plural nationality noun names ("Georgians",
         "Iranians"), or None; a country's own name ("Philippines") is none."""
-        w = word.lower().replace("’", "'").removeprefix("the ")
+        w = straight(word).removeprefix("the ")
         iso = self.country_of_word(w)
         if iso is None or not w.endswith("s") or self.country_of_word(w[:-1]) != iso:
             return None
@@ -170,12 +176,12 @@ class Lexicon:
         """
         top = min(len(words), start + self.longest_role)
         for end in range(top, start, -1):
-            low = [w.lower() for w in words[start:end]]
+            low = [straight(w) for w in words[start:end]]
             phrase = " ".join(low)
             if phrase in self.roles:
                 return phrase, self.roles[phrase], end - start
             if lemmas is not None:
-                phrase = " ".join([*low[:-1], lemmas[end - 1].lower()])
+                phrase = " ".join([*low[:-1], straight(lemmas[end - 1])])
                 if phrase in self.roles:
                     return phrase, self.roles[phrase], end - start
         return None, None, 0

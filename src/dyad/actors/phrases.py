@@ -129,6 +129,23 @@ def glued(t: Token) -> bool:
     return t.text in {"-", "‐"} and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
+# A name glued to one of these participles makes an adjective about someone else: "Iran-backed
+# militias" are not Iran, "the London-based observatory" is not Britain's.
+PARTICIPLES = frozenset({
+    "backed", "based", "led", "allied", "aligned", "funded", "sponsored", "supported", "run",
+    "controlled", "owned", "linked", "affiliated", "armed", "trained", "dominated", "held",
+    "installed", "brokered", "mediated", "born", "friendly", "leaning",
+})  # fmt: skip
+
+
+def participle_after(t: Token) -> Token | None:
+    """The participle ``t`` is glued to ("backed" for "Iran" in "Iran-backed"), if any."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and glued(doc[t.i + 1]) and doc[t.i + 2].lower_ in PARTICIPLES:
+        return doc[t.i + 2]
+    return None
+
+
 def name_run(head: Token) -> tuple[int, int]:
     """The proper-noun run around ``head``: [start, end] token indices, both inclusive.
 
@@ -159,7 +176,7 @@ def name_run(head: Token) -> tuple[int, int]:
         t = doc[i]
         if name_like(t):
             e, i = i, i + 1
-        elif glued(t) and i + 1 < sent.end:
+        elif glued(t) and i + 1 < sent.end and doc[i + 1].lower_ not in PARTICIPLES:
             e, i = i + 1, i + 2
         elif t.lower_ in PARTICLES:
             j = i

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import phrases
+from dyad.actors.anaphora import earlier_organ
 from dyad.actors.context import (
     CONTEXT_SECTORS,
     Pending,
@@ -37,7 +38,7 @@ from dyad.actors.context import (
     stateless,
 )
 from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
-from dyad.actors.lexicon import lexicon
+from dyad.actors.lexicon import lexicon, straight
 from dyad.actors.located import located, place_country
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
 from dyad.actors.regions import region_country
@@ -89,6 +90,8 @@ FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "con
 MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
 # Dependencies of words that belong to the noun phrase of the head they modify.
 # Heads that make an unknown named phrase an organisation rather than a person.
+# Words that make a named organisation a non-governmental monitor whatever its nationality.
+NGO_WORDS = frozenset({"rights", "observatory"})
 ORG_HEADS = {
     "ministry",
     "department",
@@ -220,14 +223,16 @@ class _Resolver:
                     self.ent_at[t.i] = ent
         # Full names anywhere in the text settle surnames everywhere, the headline included:
         # "Blinken meets Xi" is about Xi Jinping when the body names him.
+        # The recogniser calls some full names organisations ("Rodrigo Duterte"): those
+        # count when they are a known person's exact name.
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if len(ent) >= 2 and ent.label_ in {"PERSON", "ORG"}:
                 s, e = phrases.name_run(ent.root)
                 words = [t.text for t in doc[s : e + 1]]
                 rest = words[peel(words, kb).name_start :]
                 if len(rest) >= 2:
-                    hit, _ = match_name(kb, rest, day=day)
-                    if hit is not None and hit.how != "fuzzy":
+                    hit, _ = match_name(kb, rest, day=day, exact_only=ent.label_ != "PERSON")
+                    if hit is not None and hit.how != "fuzzy" and hit.entry.kind == "person":
                         self.known_ids.add(hit.entry.id)
 
     # -- building refs -------------------------------------------------------------------
@@ -395,8 +400,15 @@ class _Resolver:
             and not (m.pos_ == "NUM" or m.like_num)
             and not owned(m)
         ]
-        words, lemmas, _ = phrases.words([*mods, tok])
-        p = peel(words, self.kb, lemmas=lemmas, keep_last=False, capitals=True)
+        # Adjectives no lexicon reads describe the holder, never change who holds the role:
+        # "key opposition leaders", "several separatist leaders".
+        while True:
+            words, lemmas, starts = phrases.words([*mods, tok])
+            p = peel(words, self.kb, lemmas=lemmas, keep_last=False, capitals=True)
+            stop = self.doc[starts[p.name_start]] if p.name_start < len(words) - 1 else None
+            if stop is None or stop.pos_ != "ADJ" or stop.dep_ != "amod":
+                break
+            mods = [m for m in mods if m.i != stop.i]
         countries = list(p.countries)
         for iso in self._countries_from_deps(tok):
             if iso not in countries:
@@ -544,6 +556,8 @@ class _Resolver:
             op = peel(words, self.kb, lemmas=lemmas, keep_last=False, proper=proper)
             country = country or op.country
             sector = op.sector or sector
+            if sector is None and label == "ORG" and NGO_WORDS & {w.lower() for w in words}:
+                sector = "NGO"  # "the Syrian Observatory for Human Rights": a monitor
             known = self._national_org(country, span) if country else None
             if known is not None:
                 ref = self._kb_ref(known, text, "alias", CONF_ORG_LOWER)
@@ -788,7 +802,10 @@ class _Resolver:
                 self._state(r.country, text, r.sector or "GOV", "coref", CONF_COREF_GROUP)
                 for r in found
             ]
-        if lemma not in self.lex.role_heads and tok.lower_ not in self.lex.role_heads:
+        if (
+            straight(lemma) not in self.lex.role_heads
+            and straight(tok.text) not in self.lex.role_heads
+        ):
             return []  # the head names no role: "visit", "trade", "relations"
         text = self._np_text(tok)
         for e in self.kb.exact(text.removeprefix("the ").removeprefix("The ")):
@@ -828,6 +845,11 @@ class _Resolver:
             )
             countries = [iso for iso in acted_in if iso][:1]
         if not countries:
+            earlier = earlier_organ(tok, self.history)
+            if earlier is not None:
+                ref = replace(earlier, text=text, resolved_by="coref", confidence=CONF_COREF)
+                self._remember(ref, None, sent_i, False, tok)
+                return [ref]
             if p.sector in CONTEXT_SECTORS:
                 name = text.removeprefix("the ").removeprefix("The ")
                 self.pending.append(Pending(tok, text, name, p.sector, p.title))
@@ -961,6 +983,8 @@ class _Resolver:
             for tok in sent:
                 if tok.i in self.done or phrases.is_inner(tok) or tok.idx in filed:
                     continue
+                if phrases.participle_after(tok) is not None:
+                    continue  # "Iran-backed": an adjective of the noun it modifies
                 self.last_run = (tok.i, tok.i)
                 refs = self._mention(tok, sent_i)
                 if refs and all(r.sector == "UNK" for r in refs):

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from dyad.detector.labels import MODES
 from dyad.detector.model import WordScore
+from dyad.events.anonymity import about_anonymity
 from dyad.events.answered import answered
 from dyad.events.clauses import subject_of
 from dyad.events.judgements import judgements
@@ -123,7 +124,11 @@ def _named_act(f: Found) -> bool:
 
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
     """The triggers of ``sent``; ``words`` are the detector's scores for its words."""
-    lexical = [received(f) for f in matches(sent) if not _briefing(f.trigger)]
+    lexical = [
+        received(f)
+        for f in matches(sent)
+        if not (_briefing(f.trigger) or about_anonymity(f.trigger))
+    ]
     # A threat the lexicon reads ("warned of", "vowed to retaliate") stands; a vow or a
     # planned act it reads on a warning's words ("vowed to take further measures", "would be
     # punished") is the warning itself.
@@ -181,6 +186,8 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
         if w is None or etype is None or tok.i in covered:
             continue
         if (tok.lemma_.lower() in SAYING and _verbal(tok)) or _briefing(tok) or undone(tok):
+            continue
+        if about_anonymity(tok):
             continue
         if answered(tok, etype):
             continue
