@@ -90,6 +90,19 @@ LOCATION_OBJECT_VERBS = {
     "seize",
     "enter",
     "reach",
+    # War reports' other verbs of attack on a town ("missiles hit Kharkiv", "jets pounded
+    # Idlib", "drones targeted Odesa").
+    "hit",
+    "pound",
+    "target",
+    "bombard",
+    "pummel",
+    "hammer",
+    "batter",
+    "overrun",
+    "encircle",
+    "retake",
+    "recapture",
 }
 # Verbs whose object is the person met: a place after that person is where they met.
 MEETING_VERBS = {"meet", "host", "receive", "welcome", "greet", "see", "visit", "call"}

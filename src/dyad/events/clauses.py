@@ -108,6 +108,9 @@ def subject_of(pred: Token) -> Token | None:
         if cur.dep_ in {"xcomp", "conj", "advcl", "acomp"} and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ in ADJUNCT_PREPS and cur.head.head.i != cur.i:
+            cur = cur.head.head  # "Britain reacted by suspending aid": Britain suspended it
+            continue
         if cur.dep_ == "acl" and cur.head.lemma_.lower() in PLAN_NOUNS:
             plan = cur.head
             owners = [c for c in plan.children if c.dep_ == "poss"]
@@ -123,6 +126,10 @@ def subject_of(pred: Token) -> Token | None:
     return None
 
 
+# Prepositions of a gerund whose doer is the clause's subject ("responded by expelling",
+# "after meeting", "without consulting"); not "of" or "for", whose gerund is often the
+# object's act ("accused Russia of shelling", "condemned Israel for bombing").
+ADJUNCT_PREPS = frozenset({"by", "after", "before", "while", "without", "upon", "since"})
 # Verbs whose object does what their infinitive says ("prompted thousands to take to the
 # streets", "forced the president to resign"); others keep their subject as its doer ("used
 # drones to attack", "spent millions to support", "promised Kyiv to send").
