@@ -294,6 +294,9 @@ CASES: list[Case] = [
     C("key-opposition", "composed", "Pakistan faces an election. Police on Saturday arrested "
       "key opposition leaders in Lahore.", "2007-09-30", "key opposition leaders",
       (W(None, "PAKOPP"),)),
+    C("title-before-office", "date", "Military commander Frank Bainimarama has seized "
+      "control of the country.", "2006-12-05", "Frank Bainimarama",
+      (W("frank-bainimarama", "FJIMIL"),)),
     C("britain", "state", "Britain expelled a Russian defence attache.", "2024-05-08",
       "Britain", (W(None, "GBR", "state"),)),
     # -- coreference inside a document ------------------------------------------------------

@@ -38,3 +38,12 @@ def test_a_noun_with_its_own_nationality_is_not_the_earlier_organ(code):
         "The Canadian ministry demanded an apology from Moscow."
     )
     assert _actor_codes(code(text), "REQUEST") == ["CANGOV"]
+
+
+def test_the_country_is_the_reports_state(code):
+    text = (
+        "BEIJING (AP) — China's foreign ministry said on Monday that the country will impose "
+        "sanctions on two US defence firms."
+    )
+    [sanction] = [e for e in code(text, "2020-07-14") if e.type == "SANCTION"]
+    assert [a.code for a in sanction.actors] == ["CHNGOV"]

@@ -113,3 +113,13 @@ def test_a_reaction_to_forces_named_as_such_keeps_the_forces(code):
     )
     [ev] = _accuse(events)
     assert [r.code for r in ev.recipients] == ["PRKMIL"]
+
+
+def test_the_development_is_the_forceful_act_told_before(code):
+    text = (
+        "Military commander Frank Bainimarama seized control of Fiji on Tuesday.\n\n"
+        "Britain reacted by suspending military aid, and New Zealand called the development "
+        'an "outrage".'
+    )
+    [accusation] = [e for e in code(text, "2006-12-05") if e.type == "ACCUSE"]
+    assert [r.code for r in accusation.recipients] == ["FJIMIL"]

@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from dyad.records import ActorRef
 
 DEFINITE = frozenset({"the", "this", "that"})
+# "the country", "the nation": the state the report is about, as wire copy's second reference.
+STATE_NOUNS = frozenset({"country", "nation"})
 
 
 class Seen(Protocol):
@@ -41,3 +43,10 @@ def earlier_organ(tok: Token, history: Iterable[Seen]) -> ActorRef | None:
         if doc[seen.head].lemma_.lower() == lemma:
             return seen.ref
     return None
+
+
+def the_country(tok: Token) -> bool:
+    """``tok`` is "the country" or "the nation" alone, a second reference to a state."""
+    if tok.lemma_.lower() not in STATE_NOUNS or tok.tag_ != "NN" or not definite(tok):
+        return False
+    return all(c.dep_ in {"det", "punct"} for c in tok.children)

@@ -42,7 +42,8 @@ CONTEXT_DISCOUNT = 0.7
 
 @dataclass(frozen=True, slots=True)
 class Pending:
-    """A bare role noun waiting for the report's country: its head, words, sector and role."""
+    """A bare role noun waiting for the report's country: its head, words, sector and role
+    (no sector: "the country", the state itself)."""
 
     token: Token
     text: str

@@ -130,12 +130,16 @@ class Entry(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class RoleOn:
-    """What an entry was on a given day: its country, sector and title, or ELI after office."""
+    """What an entry was on a given day: its country, sector and title, or ELI after office.
+    ``started`` is False before the first recorded role: the ELI then only says the entry
+    held no office yet, which a title in the text tells better ("Military commander
+    Bainimarama" in 2006, prime minister from 2007)."""
 
     country: str
     sector: str
     title: str | None
     current: bool
+    started: bool = True
 
 
 @functools.lru_cache(maxsize=65536)
@@ -420,7 +424,8 @@ class KnowledgeBase:
         before = [(i, r) for i, r in indexed if r.start is None or r.start <= day]
         pool = before or indexed[:1]
         r = max(pool, key=lambda ir: (ir[1].end or ir[1].start or dt.date.min, *fit(ir)))[1]
-        return RoleOn(r.country, "ELI", f"former {r.title}" if r.title else None, False)
+        title = f"former {r.title}" if r.title else None
+        return RoleOn(r.country, "ELI", title, False, started=bool(before))
 
     def best_title_score(self, entry: Entry, title: str | None, day: dt.date | None) -> int:
         """How well ``title`` fits a role ``entry`` holds on ``day`` (0 when none does)."""

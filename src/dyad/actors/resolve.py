@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import phrases
-from dyad.actors.anaphora import earlier_organ
+from dyad.actors.anaphora import earlier_organ, the_country
 from dyad.actors.context import (
     CONTEXT_SECTORS,
     Pending,
@@ -244,16 +244,19 @@ class _Resolver:
         conf: float,
         title: str | None = None,
         country: str | None = None,
+        sector: str | None = None,
     ) -> ActorRef:
         role = self.kb.role_on(entry, self.day, title=title, country=country)
+        # Before any recorded office, the text's own title says what they were.
+        now = sector if not role.started and sector and sector != "ELI" else role.sector
         return ActorRef(
             text=text,
             name=entry.name,
             actor_id=entry.id,
             country=role.country,
-            sector=role.sector,
-            role=role.title,
-            code=role.country + role.sector,
+            sector=now,
+            role=title if now != role.sector else role.title,
+            code=role.country + now,
             resolved_by=how,  # type: ignore[arg-type]
             confidence=conf,
         )
@@ -506,7 +509,7 @@ class _Resolver:
                 shared = shared or [c for c in left if c.kind == "person"]
         if hit is not None:
             self.known_ids.add(hit.entry.id)
-            ref = self._kb_ref(hit.entry, text, hit.how, hit.confidence, title, country)
+            ref = self._kb_ref(hit.entry, text, hit.how, hit.confidence, title, country, sector)
             self._remember(ref, hit.entry.gender, sent_i, hit.entry.kind == "person", head)
             return [ref]
         name = " ".join(rest) if rest else text
@@ -802,6 +805,9 @@ class _Resolver:
                 self._state(r.country, text, r.sector or "GOV", "coref", CONF_COREF_GROUP)
                 for r in found
             ]
+        if the_country(tok):
+            self.pending.append(Pending(tok, tok.text, tok.text, "", None))
+            return []
         if (
             straight(lemma) not in self.lex.role_heads
             and straight(tok.text) not in self.lex.role_heads
@@ -1038,6 +1044,11 @@ class _Resolver:
             sent = p.token.sent
             iso = report_country(out.by_token, dateline, range(sent.start, sent.end))
             if iso is not None and p.token.i not in out.by_token:
+                if not p.sector:  # "the country": the state itself
+                    out.by_token[p.token.i] = [
+                        self._state(iso, p.text, None, "coref", CONF_COREF_GROUP)
+                    ]
+                    continue
                 ref = self._composed(p.text, p.name, None, p.sector, p.role)
                 out.by_token[p.token.i] = [in_context(ref, iso)]
 

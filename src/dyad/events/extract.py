@@ -528,6 +528,8 @@ class _Builder:
             return ref
         # The title found in the text ("Premier Li") picks among roles held that day.
         role = self.kb.role_on(self.kb.entries[ref.actor_id], day, title=ref.role)
+        if not role.started and ref.sector != "ELI":
+            return ref  # not yet in office: the title the text gave stands
         return replace(
             ref,
             country=role.country,

@@ -36,6 +36,12 @@ OBJECT_PREPS = frozenset({"against", "over", "at"})
 # "execution", "removed" and "removal"); shorter shared stems ("protest", "protection") do not.
 STEM = 5
 CONFIDENCE_REFERRED = 0.5
+# Nouns that name whatever act the report has just told ("condemned the move", "called the
+# development an outrage"); the act they stand for is the nearest forceful one told before.
+GENERIC_ACTS = frozenset({
+    "development", "move", "action", "step", "decision", "incident", "takeover", "act",
+})  # fmt: skip
+FORCEFUL = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "THREATEN"})
 
 
 def aim_at_acts(
@@ -174,6 +180,17 @@ def _agents_of(
         triggers,
         lambda e, t: any(_same_act(w, noun) for w in t if w.pos_ in {"NOUN", "VERB"}),
     )
+    if act is None and noun.lemma_.lower() in GENERIC_ACTS:
+        # "New Zealand called the development an outrage": the forceful act told before.
+        # Not one told in the reaction's own sentence: that is another reaction to it
+        # ("Britain reacted by suspending aid, and New Zealand called the development ...").
+        told = noun.sent.start_char
+        act = _nearest_act(
+            reaction,
+            events,
+            triggers,
+            lambda e, t: e.type in FORCEFUL and t.start_char < told,
+        )
     return list(act.actors) if act is not None else []
 
 
