@@ -89,6 +89,10 @@ HONORIFICS = {
 # "the first Peruvian leader", "the visiting Chinese premier").
 TITLE_QUALIFIERS = {
     "former",
+    "ousted",
+    "deposed",
+    "toppled",
+    "overthrown",
     "then",
     "then-",
     "late",

@@ -18,6 +18,8 @@ from dyad.actors.lexicon import HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
 from dyad.records import ActorRef
 
 POSSESSIVE = {"'s", "’s", "'"}
+# Qualifiers that put the office in the past ("the ousted president" is former elite).
+FORMER = frozenset({"former", "late", "ousted", "deposed", "toppled", "overthrown"})
 # Role countries that say nothing of a person's nationality (IMG: international militarised
 # groups such as al-Qaeda).
 NON_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "IMG"}
@@ -136,7 +138,7 @@ def peel(
             i += length
             continue
         if w in TITLE_QUALIFIERS or w.rstrip("-") in TITLE_QUALIFIERS:
-            former = former or w in {"former", "late"} or w.startswith("then")
+            former = former or w in FORMER or w.startswith("then")
             qualifiers.append(w)
             i += 1
             continue

@@ -138,6 +138,14 @@ PARTICIPLES = frozenset({
 })  # fmt: skip
 
 
+def describing(t: Token) -> bool:
+    """A modifier that says what a role holder is like, not who they are: an adjective
+    ("key"), a participle ("armed") or an adverb on one ("heavily")."""
+    if t.dep_ == "advmod":
+        return t.head.dep_ == "amod"
+    return t.dep_ == "amod" and (t.pos_ == "ADJ" or t.tag_ == "VBN")
+
+
 def participle_after(t: Token) -> Token | None:
     """The participle ``t`` is glued to ("backed" for "Iran" in "Iran-backed"), if any."""
     doc = t.doc

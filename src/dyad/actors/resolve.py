@@ -404,12 +404,12 @@ class _Resolver:
             and not owned(m)
         ]
         # Adjectives no lexicon reads describe the holder, never change who holds the role:
-        # "key opposition leaders", "several separatist leaders".
+        # "key opposition leaders", "several separatist leaders", "heavily armed police".
         while True:
             words, lemmas, starts = phrases.words([*mods, tok])
             p = peel(words, self.kb, lemmas=lemmas, keep_last=False, capitals=True)
             stop = self.doc[starts[p.name_start]] if p.name_start < len(words) - 1 else None
-            if stop is None or stop.pos_ != "ADJ" or stop.dep_ != "amod":
+            if stop is None or not phrases.describing(stop):
                 break
             mods = [m for m in mods if m.i != stop.i]
         countries = list(p.countries)
