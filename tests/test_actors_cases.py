@@ -302,6 +302,12 @@ CASES: list[Case] = [
       (W(None, "XKXCOP"),)),
     C("ousted-president", "composed", "The ousted Bolivian president fled to Mexico.",
       "2019-11-12", "ousted Bolivian president", (W(None, "BOLELI"),)),
+    C("city-office", "composed", "Ottawa Police Chief Steve Bell said access would be "
+      "restricted.", "2022-02-17", "Steve Bell", (W(None, "CANCOP"),)),
+    C("local-officials", "composed", "Local officials in Kharkiv said two people died.",
+      "2024-02-17", "Local officials", (W(None, "UKRGOV"),)),
+    C("local-governor", "composed", "Further east, in the Samara region, the local governor "
+      "reported several drone attacks.", "2024-02-17", "local governor", (W(None, "RUSGOV"),)),
     C("britain", "state", "Britain expelled a Russian defence attache.", "2024-05-08",
       "Britain", (W(None, "GBR", "state"),)),
     # -- coreference inside a document ------------------------------------------------------

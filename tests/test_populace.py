@@ -170,3 +170,13 @@ def test_police_deployed_after_riots_face_the_people(code):
     )
     [ev] = _of(events, "MOBILIZE")
     assert [r.code for r in ev.recipients] == ["FRACVL"]
+
+
+def test_the_people_a_states_police_arrest_are_its_own(code):
+    text = (
+        "AP, BELGRADE\n\nSerbia on Tuesday put its troops on full alert after heavily armed "
+        "Kosovar police entered northern Kosovo, arresting about two dozen people.\n\n"
+        "Serbian President Aleksandar Vucic said Serbia would protect Serbians."
+    )
+    [arrest] = [e for e in code(text, "2023-05-30") if e.type == "COERCE"]
+    assert [r.code for r in arrest.recipients] == ["XKXCVL"]

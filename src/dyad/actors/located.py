@@ -20,7 +20,11 @@ def place_country(lex: Lexicon, tok: Token, name: str) -> str | None:
     from dyad.where import gazetteer
 
     iso = lex.country_of_word(name) or lex.country_of_word(tok.text)
-    if iso is None and tok.ent_type_ in {"GPE", "LOC"}:
+    # The recogniser misses many towns ("officials in Kharkiv"): a proper noun said as a
+    # place is looked up too.
+    if iso is None and (
+        tok.ent_type_ in {"GPE", "LOC"} or (tok.pos_ == "PROPN" and phrases.placed(tok))
+    ):
         place = gazetteer().lookup(name)
         iso = place.country if place else None
     return iso

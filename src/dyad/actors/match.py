@@ -155,7 +155,9 @@ def peel(
             if i in proper and j == i + 1:
                 continue
             iso = lex.country_of_word(" ".join(low[i:j]))
-            if iso is None and capitals:
+            # A capital before a role phrase is where the office is ("Ottawa Police Chief
+            # Steve Bell"), not a given name ("Santiago Peña").
+            if iso is None and (capitals or (j < limit and lex.role_at(low[:limit], j)[0])):
                 iso = lex.capitals.get(" ".join(low[i:j]))
             if iso:
                 if iso not in countries:

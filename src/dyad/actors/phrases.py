@@ -274,13 +274,17 @@ def places_acted_in(tok: Token) -> list[Token]:
     holders = {verb.i} | {c.i for c in verb.children if c.dep_ == "dobj"}
     out = []
     for t in verb.subtree:
-        if t.dep_ != "pobj" or t.ent_type_ not in {"GPE", "LOC"}:
+        if t.dep_ != "pobj":
+            continue
+        # "in the Samara region", "in Kharkiv province": the place named inside the noun.
+        named = [c for c in t.children if c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}]
+        if t.ent_type_ not in {"GPE", "LOC"} and not (t.pos_ == "PROPN" or named):
             continue
         prep = t.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "in the capital city of Algiers"
         if prep.lower_ in LOCATIVE and prep.head.i in holders:
-            out.append(t)
+            out.append(named[0] if named and t.ent_type_ not in {"GPE", "LOC"} else t)
     return out
 
 

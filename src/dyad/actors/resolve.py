@@ -843,9 +843,10 @@ class _Resolver:
         if not countries:
             # "demonstrators in Baghdad", "opposition parties in Nepal": where they are.
             countries = located(self.lex, tok, self._ent_text)
-        if not countries and plural and p.sector in CROWD_SECTORS:
+        if not countries and ((plural and p.sector in CROWD_SECTORS) or "local" in lower_mods):
             # "thousands of people blocked streets in Hong Kong": a crowd is of the place
-            # where it acts.
+            # where it acts, and so are local officials ("in the Samara region, the local
+            # governor reported").
             acted_in = (
                 place_country(self.lex, t, self._ent_text(t)) for t in phrases.places_acted_in(tok)
             )

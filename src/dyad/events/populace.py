@@ -120,6 +120,20 @@ def _unrest(events: list[Event], report: str | None) -> set[str]:
 def _event(event: Event, report: str | None, unrest: set[str], doc: Doc) -> Event:
     if event.status not in STATUSES or not event.actors:
         return event
+    police = {a.country for a in event.actors if a.sector == "COP"}
+    # The crowd an act names ("arresting 23 people") or one placed by the report's
+    # country alone.
+    guessed = all(
+        r.resolved_by == "context" and r.sector == "CVL" and r.country not in police
+        for r in event.recipients
+    )
+    if len(police) == 1 and guessed and (event.recipients or _on_a_crowd(event, doc)):
+        # "Kosovar police ... arresting about two dozen people": the people a state's
+        # police act on, named by no nationality, are that state's, whatever country the
+        # report is about.
+        (iso,) = police
+        if iso is not None and len(police) == len({a.country for a in event.actors}):
+            return with_participants(event, event.actors, [implied(iso, "CVL", "people")])
     if not _general(event, doc) and not (event.type == "MOBILIZE" and event.mode in DEPLOYED):
         return event
     # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
@@ -156,6 +170,17 @@ def _general(event: Event, doc: Doc) -> bool:
     police = all(a.sector == "COP" for a in event.actors)
     span = trigger_span(event, doc)
     return event.mode is None and police and span is not None and not _names_target(span)
+
+
+def _on_a_crowd(event: Event, doc: Doc) -> bool:
+    """Whether an arrest or an assault's object is a crowd word ("arrested 23 people")."""
+    if event.type not in {"COERCE", "ASSAULT"}:
+        return False
+    span = trigger_span(event, doc)
+    if span is None:
+        return False
+    objects = [c for h in span for c in h.children if c.dep_ == "dobj" and c not in span]
+    return bool(objects) and all(counted(t) & CROWD_WORDS for t in objects)
 
 
 def _names_target(span: Span) -> bool:
