@@ -184,3 +184,21 @@ def test_a_visit_in_a_phrase_of_time_names_no_target(code):
     events = code("BELGRADE, Serbia — Vucic praised the decision during a visit to Spain.")
     [ev] = [e for e in events if e.type == "SUPPORT"]
     assert "ESPGOV" not in {r.code for r in ev.recipients}
+
+
+def test_a_curfew_imposed_with_no_agent_is_the_governments(code):
+    text = (
+        "SRINAGAR, India — Curfew was on Wednesday clamped in four districts of Kashmir "
+        "Valley to foil a march by the separatists."
+    )
+    [curfew] = [e for e in code(text, "2008-10-27") if e.type == "COERCE"]
+    assert [a.code for a in curfew.actors] == ["INDGOV"]
+
+
+def test_security_force_personnel_are_the_police(code):
+    text = (
+        "SRINAGAR, India — A large number of security force personnel have been deployed "
+        "across the city to prevent any rally."
+    )
+    [deployment] = [e for e in code(text, "2008-10-27") if e.type == "MOBILIZE"]
+    assert [a.code for a in deployment.actors] == ["INDCOP"]

@@ -46,6 +46,13 @@ IMPLIED: dict[str, tuple[str, str, bool]] = {
     "sanction.expel": ("GOV", "government", False),
     "coerce.deport": ("GOV", "government", False),
     "accuse.summon": ("GOV", "government", False),
+    # Curfews, states of emergency and restrictions on a population are the government's
+    # ("a curfew was imposed in four districts").
+    "coerce.impose": ("GOV", "authorities", True),
+    "coerce.extend": ("GOV", "authorities", True),
+    "coerce.impose.emergency": ("GOV", "authorities", True),
+    "coerce.declare.emergency": ("GOV", "authorities", True),
+    "coerce.announce.emergency": ("GOV", "authorities", True),
     # An execution is the state's judicial act ("was hanged on Thursday"), coded to the state.
     "assault.execute": ("GOV", "authorities", True),
     "assault.execute.person": ("GOV", "authorities", True),
@@ -61,6 +68,8 @@ DETECTED: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("COERCE", "deport"): ("GOV", "government", False),
     ("SANCTION", "convict"): ("JUD", "court", True),
     ("SANCTION", "expel"): ("GOV", "government", False),
+    ("COERCE", "curfew"): ("GOV", "authorities", True),
+    ("COERCE", "martial-law"): ("GOV", "authorities", True),
 }
 
 
