@@ -308,6 +308,8 @@ CASES: list[Case] = [
       "2024-02-17", "Local officials", (W(None, "UKRGOV"),)),
     C("local-governor", "composed", "Further east, in the Samara region, the local governor "
       "reported several drone attacks.", "2024-02-17", "local governor", (W(None, "RUSGOV"),)),
+    C("unknown-group-name", "composed", "KATHMANDU, Nepal (AP) - Nepal's Maoist rebels have "
+      "agreed to hold peace talks.", "2006-05-04", "rebels", (W(None, "NPLREB"),)),
     C("britain", "state", "Britain expelled a Russian defence attache.", "2024-05-08",
       "Britain", (W(None, "GBR", "state"),)),
     # -- coreference inside a document ------------------------------------------------------

@@ -717,3 +717,19 @@ def test_events_blame_on_names_the_accused_and_the_acts_doer(code):
         if e.type == "ACCUSE"
     ]
     assert [r.code for r in accuse.recipients] == ["KENCRM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("French President Emmanuel Macron deplored the coup in Niger.", ("FRAGOV", "")),
+        ("India castigated Pakistan over the attack.", ("INDGOV", "PAKGOV")),
+    ],
+)
+def test_verbs_of_condemnation_the_detector_doubts_are_accusations(code, text, sides):
+    found = [
+        (";".join(a.code for a in e.actors), ";".join(r.code for r in e.recipients))
+        for e in code(text, "2023-07-28")
+        if e.type == "ACCUSE"
+    ]
+    assert found == [sides]

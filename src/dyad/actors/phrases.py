@@ -140,9 +140,12 @@ PARTICIPLES = frozenset({
 
 def describing(t: Token) -> bool:
     """A modifier that says what a role holder is like, not who they are: an adjective
-    ("key"), a participle ("armed") or an adverb on one ("heavily")."""
+    ("key"), a participle ("armed"), an adverb on one ("heavily"), or a name no lexicon
+    knows ("Nepal's Maoist rebels": rebels, of Nepal)."""
     if t.dep_ == "advmod":
         return t.head.dep_ == "amod"
+    if t.dep_ == "compound":
+        return t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "PERSON"}
     return t.dep_ == "amod" and (t.pos_ == "ADJ" or t.tag_ == "VBN")
 
 
