@@ -310,6 +310,8 @@ CASES: list[Case] = [
       "reported several drone attacks.", "2024-02-17", "local governor", (W(None, "RUSGOV"),)),
     C("unknown-group-name", "composed", "KATHMANDU, Nepal (AP) - Nepal's Maoist rebels have "
       "agreed to hold peace talks.", "2006-05-04", "rebels", (W(None, "NPLREB"),)),
+    C("occupation-victims", "composed", "BOGOTA (AP) - ELN rebels freed four geologists.",
+      "2023-03-10", "four geologists", (W(None, "COLCVL"),)),
     C("britain", "state", "Britain expelled a Russian defence attache.", "2024-05-08",
       "Britain", (W(None, "GBR", "state"),)),
     # -- coreference inside a document ------------------------------------------------------
