@@ -3,6 +3,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
+
 from dyad.coder import Coder
 from dyad.ingest import make_document
 from dyad.scale import code_on_dask, read_partitions
@@ -59,3 +61,20 @@ def test_scale_ingest_dask_stores_what_a_plain_ingest_stores(tmp_path: Path) -> 
         app, ["ingest", str(corpus), "--db", f"sqlite:///{tmp_path}/dask.db", "--dask"]
     )  # noqa: E501
     assert res.exit_code == 0 and f"{len(TEXTS) * 2} already stored" in res.stderr
+
+
+def test_scale_dask_starts_while_the_default_dashboard_port_is_taken(tmp_path: Path) -> None:
+    import socket
+
+    taken = socket.socket()
+    try:
+        taken.bind(("127.0.0.1", 8787))
+    except OSError:
+        pytest.skip("port 8787 is in use by something else")
+    taken.listen()
+    try:
+        docs = [make_document(TEXTS[0], origin="t0", published="2024-03-01")]
+        n_docs, _ = code_on_dask(docs, tmp_path / "parts", workers=1, use_config_dir=False)
+    finally:
+        taken.close()
+    assert n_docs == 1

@@ -111,7 +111,9 @@ def code_on_dask(
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            # A free loopback port: None means the default 8787, and a second run (or any
+            # Dask dashboard already open) on that port made the cluster fail to start.
+            dashboard_address="127.0.0.1:0",
         )
         client = Client(cluster)
     total_docs = total_events = 0

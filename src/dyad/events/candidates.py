@@ -21,6 +21,7 @@ from dyad.events.clauses import subject_of
 from dyad.events.judgements import judgements
 from dyad.events.lexicon import generic_pattern
 from dyad.events.reactions import received
+from dyad.events.receipts import gift
 from dyad.events.threats import PATTERN as WARNING
 from dyad.events.threats import path, threats
 from dyad.events.told import REPORTING
@@ -125,7 +126,7 @@ def _named_act(f: Found) -> bool:
 def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) -> list[Found]:
     """The triggers of ``sent``; ``words`` are the detector's scores for its words."""
     lexical = [
-        received(f)
+        gift(received(f))
         for f in matches(sent)
         if not (_briefing(f.trigger) or about_anonymity(f.trigger))
     ]
@@ -193,7 +194,7 @@ def candidates(sent: Span, words: list[WordScore] | None, detection: Detection) 
             continue
         found = _from_detector(tok, w, etype)
         if found is not None and found.predicate.i not in covered:
-            out.append(received(found))
+            out.append(gift(received(found)))
             covered.add(tok.i)
     for f in out:
         w = score(f.trigger)
