@@ -58,3 +58,12 @@ def examples_store(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> It
             list(store.ingest(read([EXAMPLES / name], published=published), coder))
         list(store.ingest(read([EXAMPLES / "reports.jsonl"]), coder))
         yield store
+
+
+def sides_of(events, etype: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The (actor codes, recipient codes) of each event of ``etype``, ";"-joined."""
+    return [
+        (";".join(a.code for a in e.actors), ";".join(r.code for r in e.recipients))
+        for e in events
+        if e.type == etype
+    ]

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _sides(events, etype: str) -> list[tuple[str, str]]:
-    return [
-        (";".join(a.code for a in e.actors), ";".join(r.code for r in e.recipients))
-        for e in events
-        if e.type == etype
-    ]
+from tests.conftest import sides_of as _sides
 
 
 @pytest.mark.parametrize(

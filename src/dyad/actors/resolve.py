@@ -41,6 +41,21 @@ from dyad.actors.kb import Entry, KnowledgeBase, name_key, title_score
 from dyad.actors.lexicon import lexicon, straight
 from dyad.actors.located import located, place_country
 from dyad.actors.match import NON_STATES, Peeled, match_name, peel
+from dyad.actors.nouns import (
+    BODIES,
+    COUNTERPART_NOUNS,
+    CROWD_SECTORS,
+    FEMALE_WORDS,
+    FURNITURE,
+    GROUP_PERSON_NOUNS,
+    GROUP_SIZE,
+    GROUP_STATE_NOUNS,
+    MALE_WORDS,
+    NGO_WORDS,
+    ORG_HEADS,
+    STATE_OFFICES,
+    SUBJECT_DEPS,
+)
 from dyad.actors.regions import region_country
 from dyad.actors.sides import as_place, counted_parties, political_sides, side_noun, sides
 from dyad.article.structure import find_dateline
@@ -55,103 +70,6 @@ SPEECH_VERBS = {
     "say", "announce", "tell", "add", "insist", "confirm", "declare", "state", "report",
     "warn", "claim", "indicate", "signal", "stress", "reiterate", "vow", "pledge", "promise",
 }  # fmt: skip
-# "the two leaders", "both sides", "all three countries": how many participants.
-GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-# Heads of such groups that name persons, and those that name states (with the sector a
-# state named that way is coded with: "both sides" are the governments).
-GROUP_PERSON_NOUNS = {
-    "leader",
-    "president",
-    "premier",
-    "minister",
-    "head",
-    "official",
-    "counterpart",
-    "chief",
-}
-GROUP_STATE_NOUNS: dict[str, str | None] = {
-    "country": None,
-    "nation": None,
-    "state": None,
-    "neighbor": None,  # "the two neighbours agreed"
-    "neighbour": None,
-    "government": "GOV",
-}
-# "her Chinese counterpart": the same office in the country named.
-COUNTERPART_NOUNS = {"counterpart"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# Crowds, not institutions, are of the place where they act.
-CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "REF", "REL"}
-# International bodies the lexicon codes like states ("UN" -> UNO), whose officials are the
-# body's (``UNO IGO``), and the sectors an official's title gives.
-BODIES = frozenset({"UNO", "EUR"})
-STATE_OFFICES = frozenset({"GOV", "LEG"})
-FEMALE_WORDS = {"spokeswoman", "chairwoman", "mrs", "ms", "madam", "queen", "congresswoman"}
-MALE_WORDS = {"spokesman", "chairman", "mr", "king", "congressman"}
-# Dependencies of words that belong to the noun phrase of the head they modify.
-# Heads that make an unknown named phrase an organisation rather than a person.
-# Words that make a named organisation a non-governmental monitor whatever its nationality.
-NGO_WORDS = frozenset({"rights", "observatory"})
-ORG_HEADS = {
-    "ministry",
-    "department",
-    "office",
-    "council",
-    "committee",
-    "commission",
-    "agency",
-    "bank",
-    "court",
-    "congress",
-    "parliament",
-    "senate",
-    "assembly",
-    "government",
-    "administration",
-    "army",
-    "navy",
-    "police",
-    "company",
-    "group",
-    "party",
-    "union",
-    "embassy",
-    "corporation",
-    "media",
-    # Bodies that rule or fight, "it" and never "he": "the junta confirmed that it ...".
-    "junta",
-    "regime",
-    "military",
-    "cabinet",
-    "coalition",
-    "alliance",
-    "movement",
-    "front",
-    "organisation",
-    "organization",
-    "federation",
-    "mission",
-    "command",
-    "tribunal",
-    "legislature",
-    "bloc",
-    "militia",
-    "force",
-    "guard",
-    "service",
-}
-# Page furniture the tagger reads as names: photo credits and captions.
-FURNITURE = {
-    "image credit",
-    "photo credit",
-    "credit",
-    "credits",
-    "photo",
-    "file photo",
-    "photograph",
-    "image",
-    "caption",
-}
 # Confidence by kind of evidence.
 CONF_STATE = 0.9
 CONF_CAPITAL = 0.8
