@@ -87,15 +87,11 @@ HONORIFICS = {
 }
 # Words that qualify a title without changing the office ("former President", "then-Premier",
 # "the first Peruvian leader", "the visiting Chinese premier").
-TITLE_QUALIFIERS = {
-    "former",
-    "ousted",
-    "deposed",
-    "toppled",
-    "overthrown",
+# Qualifiers that put the office in the past ("the ousted president" is former elite).
+FORMER = frozenset({"former", "late", "ousted", "deposed", "toppled", "overthrown"})
+TITLE_QUALIFIERS = FORMER | {
     "then",
     "then-",
-    "late",
     "outgoing",
     "incoming",
     "new",

@@ -14,12 +14,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from dyad.actors.kb import Entry, KnowledgeBase, RoleOn, name_key, offices_of
-from dyad.actors.lexicon import HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
+from dyad.actors.lexicon import FORMER, HONORIFICS, TITLE_QUALIFIERS, Lexicon, lexicon
 from dyad.records import ActorRef
 
 POSSESSIVE = {"'s", "’s", "'"}
-# Qualifiers that put the office in the past ("the ousted president" is former elite).
-FORMER = frozenset({"former", "late", "ousted", "deposed", "toppled", "overthrown"})
 # Role countries that say nothing of a person's nationality (IMG: international militarised
 # groups such as al-Qaeda).
 NON_STATES = {"IGO", "NGO", "MNC", "UNO", "EUR", "IMG"}

@@ -279,15 +279,21 @@ def places_acted_in(tok: Token) -> list[Token]:
     for t in verb.subtree:
         if t.dep_ != "pobj":
             continue
-        # "in the Samara region", "in Kharkiv province": the place named inside the noun.
-        named = [c for c in t.children if c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}]
-        if t.ent_type_ not in {"GPE", "LOC"} and not (t.pos_ == "PROPN" or named):
+        place = t if t.ent_type_ in {"GPE", "LOC"} else None
+        if place is None:
+            # "in the Samara region", "in Kharkiv province": the place named inside the
+            # noun; else a proper noun the recogniser missed ("in Kharkiv").
+            named = (
+                c for c in t.children if c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"}
+            )
+            place = next(named, t if t.pos_ == "PROPN" else None)
+        if place is None:
             continue
         prep = t.head
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "in the capital city of Algiers"
         if prep.lower_ in LOCATIVE and prep.head.i in holders:
-            out.append(named[0] if named and t.ent_type_ not in {"GPE", "LOC"} else t)
+            out.append(place)
     return out
 
 

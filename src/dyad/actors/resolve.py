@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors import phrases
-from dyad.actors.anaphora import earlier_organ, the_country
+from dyad.actors.anaphora import DEFINITE, earlier_organ, the_country
 from dyad.actors.context import (
     CONTEXT_SECTORS,
     Pending,
@@ -745,9 +745,7 @@ class _Resolver:
         refs = self._appositive_name(tok, sent_i)
         if refs:
             return refs
-        definite = any(m.lower_ in {"the", "this", "that"} for m in mods) or any(
-            m.dep_ == "poss" for m in mods
-        )
+        definite = any(m.lower_ in DEFINITE for m in mods) or any(m.dep_ == "poss" for m in mods)
         singular = not plural
         countries = list(p.countries) or ([p.country] if p.country else [])
         if lemma in COUNTERPART_NOUNS and p.country:

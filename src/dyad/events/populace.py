@@ -120,20 +120,9 @@ def _unrest(events: list[Event], report: str | None) -> set[str]:
 def _event(event: Event, report: str | None, unrest: set[str], doc: Doc) -> Event:
     if event.status not in STATUSES or not event.actors:
         return event
-    police = {a.country for a in event.actors if a.sector == "COP"}
-    # The crowd an act names ("arresting 23 people") or one placed by the report's
-    # country alone.
-    guessed = all(
-        r.resolved_by == "context" and r.sector == "CVL" and r.country not in police
-        for r in event.recipients
-    )
-    if len(police) == 1 and guessed and (event.recipients or _on_a_crowd(event, doc)):
-        # "Kosovar police ... arresting about two dozen people": the people a state's
-        # police act on, named by no nationality, are that state's, whatever country the
-        # report is about.
-        (iso,) = police
-        if iso is not None and len(police) == len({a.country for a in event.actors}):
-            return with_participants(event, event.actors, [implied(iso, "CVL", "people")])
+    policed = _policed_crowd(event, doc)
+    if policed is not None:
+        return policed
     if not _general(event, doc) and not (event.type == "MOBILIZE" and event.mode in DEPLOYED):
         return event
     # Two sides fighting ("the army and the RSF") act on each other, not on the people; a
@@ -172,15 +161,36 @@ def _general(event: Event, doc: Doc) -> bool:
     return event.mode is None and police and span is not None and not _names_target(span)
 
 
+def _policed_crowd(event: Event, doc: Doc) -> Event | None:
+    """``event`` aimed at its police's own people when the crowd it is aimed at has no
+    nationality of its own: "Kosovar police ... arresting about two dozen people" under a
+    Belgrade dateline. The crowd is one the act names, or one placed by the report's country
+    alone; None when the event is not such an act."""
+    police = {a.country for a in event.actors if a.sector == "COP"}
+    if len(police) != 1 or None in police or {a.country for a in event.actors} != police:
+        return None
+    guessed = all(
+        r.resolved_by == "context" and r.sector == "CVL" and r.country not in police
+        for r in event.recipients
+    )
+    if not guessed or not (event.recipients or _on_a_crowd(event, doc)):
+        return None
+    (iso,) = police
+    return with_participants(event, event.actors, [implied(iso, "CVL", "people")])
+
+
 def _on_a_crowd(event: Event, doc: Doc) -> bool:
     """Whether an arrest or an assault's object is a crowd word ("arrested 23 people")."""
     if event.type not in {"COERCE", "ASSAULT"}:
         return False
     span = trigger_span(event, doc)
-    if span is None:
-        return False
-    objects = [c for h in span for c in h.children if c.dep_ == "dobj" and c not in span]
+    objects = _objects(span) if span is not None else []
     return bool(objects) and all(counted(t) & CROWD_WORDS for t in objects)
+
+
+def _objects(span: Span) -> list[Token]:
+    """The direct objects of the act's words, outside the act's own words."""
+    return [c for h in span for c in h.children if c.dep_ == "dobj" and c not in span]
 
 
 def _names_target(span: Span) -> bool:
@@ -188,7 +198,7 @@ def _names_target(span: Span) -> bool:
     object ("attacked a gang hideout") or one after "at", "on", "against" or "into"; not
     the act's own noun ("launched an attack") nor a time ("on Saturday", "at dawn")."""
     heads = [t for t in span if t.dep_ != "det"]
-    targets = [c for h in heads for c in h.children if c.dep_ == "dobj" and c not in span]
+    targets = _objects(span)
     targets += [
         p
         for h in heads
